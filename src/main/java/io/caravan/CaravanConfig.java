@@ -1,0 +1,142 @@
+package io.caravan;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+/**
+ * Every {@code caravan.*} knob. Defaults here keep the service runnable without the top-level
+ * application.properties; that file repeats them so users can see and edit them.
+ */
+@ConfigMapping(prefix = "caravan")
+public interface CaravanConfig {
+
+    /** simulator, finnhub, replay */
+    @WithDefault("simulator")
+    List<String> feeds();
+
+    @WithDefault("AAPL,MSFT,AMZN,TSLA,BINANCE:BTCUSDT")
+    List<String> symbols();
+
+    @WithDefault("1m,5m,15m,30m,1h")
+    List<String> intervals();
+
+    Bars bars();
+
+    /** csv, jdbc */
+    @WithDefault("csv,jdbc")
+    List<String> sinks();
+
+    /** Retries of a sink that cannot write a bar, before the bar goes to the bar dead letter. */
+    @WithName("sink-retry")
+    SinkRetry sinkRetry();
+
+    @WithName("data-dir")
+    @WithDefault("data")
+    String dataDir();
+
+    Replay replay();
+
+    Simulator simulator();
+
+    Finnhub finnhub();
+
+    Jdbc jdbc();
+
+    interface Bars {
+        @WithDefault("2s")
+        Duration grace();
+
+        /** wall or event; when absent: event for a replay-only run, wall otherwise. */
+        Optional<String> clock();
+    }
+
+    interface Replay {
+        Optional<String> file();
+
+        /** max, or a factor of real time (1 = as recorded, 10 = ten times faster). */
+        @WithDefault("max")
+        String speed();
+
+        @WithName("exit-when-done")
+        @WithDefault("false")
+        boolean exitWhenDone();
+    }
+
+    interface Simulator {
+        @WithDefault("127.0.0.1")
+        String host();
+
+        @WithDefault("8765")
+        int port();
+
+        /** Replay CSV to serve instead of the random walk. */
+        Optional<String> file();
+
+        /** max, or a factor of real time, for file mode. */
+        @WithDefault("1")
+        String speed();
+
+        /** Wait after the first subscription before a file replay starts. */
+        @WithName("settle-delay")
+        @WithDefault("1s")
+        Duration settleDelay();
+
+        /** Mean trades per second per symbol in synthetic mode. */
+        @WithName("trades-per-second")
+        @WithDefault("5")
+        double tradesPerSecond();
+
+        @WithName("ping-interval")
+        @WithDefault("10s")
+        Duration pingInterval();
+
+        /** Random seed for the synthetic walk; absent = a new walk every run. */
+        Optional<Long> seed();
+    }
+
+    interface Finnhub {
+        /** The simulator's address by default; wss://ws.finnhub.io for the real service. */
+        @WithDefault("ws://127.0.0.1:8765/")
+        String url();
+
+        /** From FINNHUB_TOKEN; never logged. */
+        Optional<String> token();
+
+        @WithName("reconnect-initial-delay")
+        @WithDefault("1000")
+        int reconnectInitialDelay();
+
+        @WithName("reconnect-max-delay")
+        @WithDefault("30000")
+        int reconnectMaxDelay();
+    }
+
+    interface Jdbc {
+        /** Default: an embedded H2 file under the data dir. */
+        Optional<String> url();
+
+        Optional<String> username();
+
+        Optional<String> password();
+    }
+
+    interface SinkRetry {
+        @WithName("max-redeliveries")
+        @WithDefault("5")
+        int maxRedeliveries();
+
+        /** First delay; doubles on each retry up to max-delay. */
+        @WithName("initial-delay")
+        @WithDefault("500ms")
+        Duration initialDelay();
+
+        @WithName("max-delay")
+        @WithDefault("10s")
+        Duration maxDelay();
+    }
+}

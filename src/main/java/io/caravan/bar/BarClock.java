@@ -1,0 +1,100 @@
+package io.caravan.bar;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import io.caravan.CaravanConfig;
+import io.caravan.tick.RejectReason;
+import io.caravan.tick.Tick;
+import io.caravan.tick.TickRejectedException;
+
+/**
+ * Decides when buckets close: at {@code open + interval + grace} on the wall clock (live feeds) or on the largest
+ * event time seen (replays). Also refuses ticks whose bucket has already closed (late).
+ */
+@ApplicationScoped
+@Named("barClock")
+public class BarClock {
+
+    public enum Mode {
+        WALL,
+        EVENT
+    }
+
+    private final Mode mode;
+    private final BarIntervals intervals;
+    private final OpenBars openBars;
+    private final AtomicLong eventTime = new AtomicLong(Long.MIN_VALUE);
+    private long sweptBoundary = Long.MIN_VALUE;
+
+    public BarClock(CaravanConfig config, BarIntervals intervals, OpenBars openBars) {
+        this.mode = resolveMode(config);
+        this.intervals = intervals;
+        this.openBars = openBars;
+    }
+
+    static Mode resolveMode(CaravanConfig config) {
+        if (config.bars().clock().isPresent()) {
+            String text = config.bars().clock().get().trim().toUpperCase(Locale.ROOT);
+            try {
+                return Mode.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("caravan.bars.clock must be wall or event, not " + text);
+            }
+        }
+        return config.feeds().equals(List.of("replay")) ? Mode.EVENT : Mode.WALL;
+    }
+
+    private long now() {
+        return mode == Mode.WALL ? System.currentTimeMillis() : eventTime.get();
+    }
+
+    /** Passes the tick on, or refuses it as late when its base bucket has closed; advances event time. */
+    public Tick admit(Tick tick) {
+        Interval base = intervals.base();
+        long closesAt = intervals.closesAt(base, base.bucketStart(tick.ts()));
+        if (closesAt <= now()) {
+            throw new TickRejectedException(RejectReason.LATE,
+                    "bucket " + Instant.ofEpochMilli(base.bucketStart(tick.ts())) + " closed at " + Instant.ofEpochMilli(closesAt),
+                    tick.toString());
+        }
+        if (mode == Mode.EVENT) {
+            eventTime.accumulateAndGet(tick.ts(), Math::max);
+        }
+        return tick;
+    }
+
+    /** After each tick: with event time, close what the newest tick's time has passed. */
+    public void afterTick() {
+        if (mode == Mode.EVENT) {
+            sweepOnBoundary(eventTime.get());
+        }
+    }
+
+    /** Called a few times a second: with wall time, close what is due. */
+    public void onTimer() {
+        if (mode == Mode.WALL) {
+            openBars.closeDue(System.currentTimeMillis(), intervals.graceMillis());
+        }
+    }
+
+    /** End of input: close every open bar, whatever the clock says. */
+    public synchronized int flush() {
+        return openBars.closeAll();
+    }
+
+    // A bucket can only become due when (now - grace) crosses a multiple of the base interval, so the scan of open
+    // groups runs once per base interval of event time instead of once per tick.
+    private synchronized void sweepOnBoundary(long now) {
+        long boundary = intervals.base().bucketStart(now - intervals.graceMillis());
+        if (boundary > sweptBoundary) {
+            sweptBoundary = boundary;
+            openBars.closeDue(now, intervals.graceMillis());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.caravan.bar;
+
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.processor.aggregate.AggregateController;
+import org.apache.camel.processor.aggregate.DefaultAggregateController;
+import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
+
+/**
+ * The groups held by the two aggregators (ticks → base bars, base bars → longer bars) and the means to close them.
+ * Closing is forced through each aggregator's {@link AggregateController}, base bars first, so that a base bar
+ * closed in a sweep has reached its rollup group before that group is closed in the same sweep.
+ */
+@ApplicationScoped
+public class OpenBars {
+
+    private final MemoryAggregationRepository baseGroups = new MemoryAggregationRepository();
+    private final MemoryAggregationRepository rollupGroups = new MemoryAggregationRepository();
+    private final AggregateController baseController = new DefaultAggregateController();
+    private final AggregateController rollupController = new DefaultAggregateController();
+
+    public MemoryAggregationRepository baseGroups() {
+        return baseGroups;
+    }
+
+    public MemoryAggregationRepository rollupGroups() {
+        return rollupGroups;
+    }
+
+    public AggregateController baseController() {
+        return baseController;
+    }
+
+    public AggregateController rollupController() {
+        return rollupController;
+    }
+
+    /** Closes every bar whose bucket closes at or before {@code now}; returns how many were closed. */
+    public int closeDue(long now, long graceMillis) {
+        return close(baseGroups.getKeys(), baseController, now, graceMillis)
+                + close(rollupGroups.getKeys(), rollupController, now, graceMillis);
+    }
+
+    public int closeAll() {
+        return closeDue(Long.MAX_VALUE, 0);
+    }
+
+    private static int close(Set<String> keys, AggregateController controller, long now, long graceMillis) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        List<BarKey> due = keys.stream().map(BarKey::parse)
+                .filter(k -> k.closesAt(graceMillis) <= now)
+                .sorted().toList();
+        int closed = 0;
+        for (BarKey key : due) {
+            closed += controller.forceCompletionOfGroup(key.text());
+        }
+        return closed;
+    }
+}

@@ -1,0 +1,80 @@
+package io.caravan.feed;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.caravan.CaravanConfig;
+import io.caravan.simulator.SimulatorService;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Starts the feed routes named in {@code caravan.feeds} (they are all {@code autoStartup: false}). The simulator
+ * feed is the built-in exchange plus the Finnhub route pointed at it.
+ */
+@ApplicationScoped
+public class FeedStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeedStarter.class);
+
+    private final CaravanConfig config;
+    private final SimulatorService simulator;
+    private final CamelContext context;
+
+    public FeedStarter(CaravanConfig config, SimulatorService simulator, CamelContext context) {
+        this.config = config;
+        this.simulator = simulator;
+        this.context = context;
+    }
+
+    // StartupEvent, not CamelContextStartedEvent: observing a Camel event turns on Camel Quarkus's event bridge,
+    // which then runs for every exchange. Camel Quarkus has started the context before StartupEvent.
+    void onStart(@Observes StartupEvent event) throws Exception {
+        if (!context.getStatus().isStarted()) {
+            throw new IllegalStateException("Camel context not started before the feeds");
+        }
+        List<String> feeds = config.feeds().stream().map(String::trim).toList();
+        if (feeds.containsAll(List.of("simulator", "finnhub"))) {
+            throw new IllegalArgumentException("caravan.feeds: simulator and finnhub share the Finnhub route "
+                    + "(caravan.finnhub.url); name one of them");
+        }
+        Set<String> routes = new LinkedHashSet<>();
+        for (String feed : feeds) {
+            switch (feed) {
+                case "simulator" -> {
+                    simulator.start();
+                    // a Camel service stops after the routes: the feed does not see its exchange vanish at shutdown
+                    context.addService(new ServiceSupport() {
+                        @Override
+                        protected void doStop() {
+                            simulator.stop();
+                        }
+                    }, true, true);
+                    routes.add("feed-finnhub");
+                }
+                case "finnhub" -> routes.add("feed-finnhub");
+                case "replay" -> routes.add("feed-replay");
+                case "", "none" -> {
+                    // no feed: bars only from what other routes send to direct:trade
+                }
+                default -> throw new IllegalArgumentException(
+                        "caravan.feeds: unknown feed '" + feed + "' (known: simulator, finnhub, replay, none)");
+            }
+        }
+        for (String route : routes) {
+            if (context.getRoute(route) == null) {
+                throw new IllegalStateException("feed route " + route + " is missing from routes/");
+            }
+            LOG.info("Starting feed route {}", route);
+            context.getRouteController().startRoute(route);
+        }
+    }
+}

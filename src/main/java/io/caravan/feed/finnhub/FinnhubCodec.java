@@ -1,0 +1,72 @@
+package io.caravan.feed.finnhub;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.caravan.feed.FrameCodec;
+import io.caravan.feed.FrameIdentity;
+import io.caravan.feed.WireJson;
+import io.caravan.tick.RawTrade;
+import io.caravan.tick.RejectReason;
+import io.caravan.tick.TickRejectedException;
+
+/**
+ * Finnhub WebSocket frames: {@code {"type":"trade","data":[{"p":..,"s":..,"t":..,"v":..,"c":[..]}]}}, pings and
+ * errors. Finnhub gives no trade ids, so a trade is identified by its frame's content and position: a frame
+ * delivered twice (overlapping reconnects) is caught as duplicate.
+ */
+@ApplicationScoped
+@Named("finnhubCodec")
+public class FinnhubCodec implements FrameCodec {
+
+    public static final String PROVIDER = "finnhub";
+
+    private final AtomicLong sequence = new AtomicLong();
+
+    @Override
+    public List<RawTrade> decode(String frame) {
+        JsonNode root = WireJson.parse(frame);
+        String type = WireJson.text(root, "type");
+        if (type == null) {
+            throw new TickRejectedException(RejectReason.MALFORMED, "no type", frame);
+        }
+        switch (type) {
+            case "trade":
+                return trades(root, frame);
+            case "error":
+                throw new TickRejectedException(RejectReason.PROVIDER_ERROR, WireJson.text(root, "msg"), frame);
+            default:
+                // ping, news and anything else Finnhub adds: no trades in them
+                return List.of();
+        }
+    }
+
+    private List<RawTrade> trades(JsonNode root, String frame) {
+        JsonNode data = root.get("data");
+        if (data == null || !data.isArray()) {
+            throw new TickRejectedException(RejectReason.MALFORMED, "trade frame without a data array", frame);
+        }
+        String frameId = FrameIdentity.of(frame);
+        List<RawTrade> trades = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            JsonNode t = data.get(i);
+            if (!t.isObject()) {
+                throw new TickRejectedException(RejectReason.MALFORMED, "data[" + i + "] is not an object", frame);
+            }
+            trades.add(new RawTrade(PROVIDER, WireJson.text(t, "s"), WireJson.text(t, "t"), WireJson.text(t, "p"),
+                    WireJson.text(t, "v"), null, frameId + ':' + i, sequence.incrementAndGet(), t.toString()));
+        }
+        return trades;
+    }
+
+    @Override
+    public boolean recognises(String frame) {
+        return frame.contains("\"type\"");
+    }
+}

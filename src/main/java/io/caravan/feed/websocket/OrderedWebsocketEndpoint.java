@@ -1,0 +1,144 @@
+package io.caravan.feed.websocket;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketConnectOptions;
+import org.apache.camel.Processor;
+import org.apache.camel.component.vertx.common.VertxHelper;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketComponent;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketConfiguration;
+import org.apache.camel.component.vertx.websocket.VertxWebsocketEndpoint;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Owns the client socket shared by the consumer and the producers of one URI.
+ * <ul>
+ * <li>The consumer's handlers are attached inside the connect callback, on the event loop, before the first frame
+ * can be delivered, whoever opened the socket (a producer connecting first must not leave the consumer deaf:
+ * CAMEL-25601).</li>
+ * <li>{@code tokenConfig=<property>} names a configuration property whose value is sent as the {@code token} query
+ * parameter: the secret never goes through Camel's URI or placeholder handling, which log at debug level.</li>
+ * </ul>
+ */
+public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
+
+    static final String TOKEN_CONFIG = "tokenConfig";
+    static final int MAX_FRAME = 16 * 1024 * 1024;
+
+    private HttpClient client;
+    private WebSocket socket;
+    private Consumer<WebSocket> onNewSocket;
+
+    public OrderedWebsocketEndpoint(String uri, VertxWebsocketComponent component, VertxWebsocketConfiguration configuration) {
+        super(uri, component, configuration);
+    }
+
+    @Override
+    public org.apache.camel.Consumer createConsumer(Processor processor) throws Exception {
+        if (!getConfiguration().isConsumeAsClient()) {
+            return super.createConsumer(processor);
+        }
+        OrderedClientConsumer consumer = new OrderedClientConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    @Override
+    protected synchronized WebSocket getWebSocket() throws Exception {
+        if (socket != null && !socket.isClosed()) {
+            return socket;
+        }
+        HttpClientOptions options = getConfiguration().getClientOptions() != null
+                ? new HttpClientOptions(getConfiguration().getClientOptions())
+                // a busy trade frame can outgrow Vert.x's 64 KiB default, which would drop the connection
+                : new HttpClientOptions().setMaxWebSocketFrameSize(MAX_FRAME).setMaxWebSocketMessageSize(4 * MAX_FRAME);
+        if (getConfiguration().getSslContextParameters() != null) {
+            VertxHelper.setupSSLOptions(getCamelContext(), getConfiguration().getSslContextParameters(), options);
+        }
+        if (client == null) {
+            client = getVertx().createHttpClient(options);
+        }
+        WebSocketConnectOptions connect = getWebSocketConnectOptions(options);
+        connect.setURI(withToken(connect.getURI(), name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
+        Consumer<WebSocket> listener = onNewSocket;
+        CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+        client.webSocket(connect, result -> {
+            if (result.succeeded()) {
+                if (listener != null) {
+                    listener.accept(result.result());
+                }
+                opened.complete(result.result());
+            } else {
+                opened.completeExceptionally(result.cause());
+            }
+        });
+        socket = opened.get(options.getConnectTimeout() + 1_000L, TimeUnit.MILLISECONDS);
+        return socket;
+    }
+
+    /**
+     * Replaces {@code tokenConfig=<property>} in a path-and-query by {@code token=<value of property>}, or drops it
+     * when the property is unset or blank.
+     */
+    static String withToken(String pathAndQuery, Function<String, Optional<String>> config) {
+        int q = pathAndQuery.indexOf('?');
+        if (q < 0) {
+            return pathAndQuery;
+        }
+        List<String> params = new ArrayList<>();
+        for (String param : pathAndQuery.substring(q + 1).split("&")) {
+            if (param.startsWith(TOKEN_CONFIG + "=")) {
+                config.apply(param.substring(TOKEN_CONFIG.length() + 1)).filter(v -> !v.isBlank())
+                        .ifPresent(v -> params.add("token=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            } else if (!param.isEmpty()) {
+                params.add(param);
+            }
+        }
+        String path = pathAndQuery.substring(0, q);
+        return params.isEmpty() ? path : path + "?" + String.join("&", params);
+    }
+
+    @Override
+    protected synchronized void doStop() throws Exception {
+        if (socket != null && !socket.isClosed()) {
+            socket.close();
+        }
+        socket = null;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        super.doStop();
+    }
+
+    synchronized void onNewSocket(Consumer<WebSocket> listener) {
+        this.onNewSocket = listener;
+    }
+
+    WebSocket connect() throws Exception {
+        return getWebSocket();
+    }
+
+    Vertx vertx() {
+        return getVertx();
+    }
+
+    /** host:port only: the query may name where the token comes from. */
+    String address() {
+        URI uri = getConfiguration().getWebsocketURI();
+        return uri.getHost() + ":" + uri.getPort();
+    }
+}

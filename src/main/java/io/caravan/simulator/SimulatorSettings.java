@@ -1,0 +1,63 @@
+package io.caravan.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import io.caravan.CaravanConfig;
+import io.caravan.feed.replay.ReplayPace;
+
+/**
+ * What one {@link ExchangeSimulator} serves and how. Kept apart from {@link CaravanConfig} so the simulator can be
+ * started from a plain test without a Quarkus config.
+ *
+ * @param port            0 binds an ephemeral port; {@link ExchangeSimulator#port()} tells which
+ * @param symbols         walked from the start in synthetic mode; clients may subscribe to more
+ * @param file            replay CSV; absent = synthetic random walk
+ * @param speed           {@code max}, or a factor of real time for file mode
+ * @param settleDelay     wait after the first subscription before a file replay starts, so a client can subscribe
+ *                        to all its symbols before the first row is sent
+ * @param tradesPerSecond mean per symbol in synthetic mode
+ * @param seed            makes the synthetic walk reproducible; absent = a new walk every run
+ */
+public record SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
+        Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed) {
+
+    public static final String MAX_SPEED = "max";
+
+    public SimulatorSettings {
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        symbols = List.copyOf(symbols);
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(settleDelay, "settleDelay");
+        if (settleDelay.isNegative()) {
+            throw new IllegalArgumentException("settleDelay must not be negative: " + settleDelay);
+        }
+        if (pingInterval == null || pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("pingInterval must be positive: " + pingInterval);
+        }
+        if (!(tradesPerSecond >= 0) || Double.isInfinite(tradesPerSecond)) {
+            throw new IllegalArgumentException("tradesPerSecond must be >= 0: " + tradesPerSecond);
+        }
+        speed = speed == null ? MAX_SPEED : speed.trim();
+        ReplayPace.parseSpeed(speed); // fail at configuration time, not when the first client subscribes
+    }
+
+    public static SimulatorSettings from(CaravanConfig config) {
+        CaravanConfig.Simulator sim = config.simulator();
+        return new SimulatorSettings(sim.host(), sim.port(), config.symbols(), sim.file().map(Path::of), sim.speed(),
+                sim.settleDelay(), sim.tradesPerSecond(), sim.pingInterval(), sim.seed());
+    }
+
+    /** Empty for {@code max}: send as fast as the clients read. */
+    public OptionalDouble speedFactor() {
+        return ReplayPace.parseSpeed(speed);
+    }
+}

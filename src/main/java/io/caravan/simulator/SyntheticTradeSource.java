@@ -1,0 +1,150 @@
+package io.caravan.simulator;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * A random walk per symbol with Poisson arrivals and occasional bursts, so the downstream sees a market that is
+ * neither silent nor metronomic. Each symbol has its own random stream derived from the seed, so a symbol's walk
+ * does not change when another symbol is added or a client subscribes later.
+ */
+final class SyntheticTradeSource {
+
+    private static final Map<String, Double> START_PRICES = Map.of(
+            "AAPL", 230.0,
+            "MSFT", 420.0,
+            "AMZN", 185.0,
+            "TSLA", 250.0,
+            "NVDA", 120.0,
+            "GOOGL", 165.0,
+            "META", 500.0,
+            "BINANCE:BTCUSDT", 60_000.0,
+            "BINANCE:ETHUSDT", 3_000.0);
+
+    private static final int[] ROUND_LOTS = { 100, 100, 100, 100, 200, 200, 300, 500, 500, 1000 };
+    private static final double CRYPTO_MIN_SIZE = 0.00012;
+    private static final double CRYPTO_MAX_SIZE = 0.5;
+
+    /** Chance per trade that a quiet symbol starts a burst. */
+    private static final double BURST_CHANCE = 0.01;
+
+    private final double tradesPerSecond;
+    private final long seed;
+    private final Map<String, Walk> walks = new LinkedHashMap<>();
+    /** End of the last generated window; never moves back, even if the wall clock does. */
+    private long generatedUntil;
+
+    SyntheticTradeSource(List<String> symbols, double tradesPerSecond, Optional<Long> seed, long startMillis) {
+        this.tradesPerSecond = tradesPerSecond;
+        this.seed = seed.orElseGet(() -> new Random().nextLong());
+        this.generatedUntil = startMillis;
+        symbols.forEach(symbol -> addSymbol(symbol, startMillis));
+    }
+
+    /**
+     * Starts walking a symbol a client asked for, from now on (no trades dated before the request); no-op for one
+     * already walked.
+     */
+    void addSymbol(String symbol, long nowMillis) {
+        walks.computeIfAbsent(symbol, s -> new Walk(s, randomFor(s), Math.max(generatedUntil, nowMillis)));
+    }
+
+    /**
+     * Trades since the previous call, up to but excluding {@code toMillis}, ordered by timestamp. Every timestamp
+     * is below {@code toMillis} and the next call starts there, so a frame per call never splits a same-timestamp
+     * group.
+     */
+    List<SimTrade> generateUntil(long toMillis) {
+        generatedUntil = Math.max(generatedUntil, toMillis);
+        List<SimTrade> trades = new ArrayList<>();
+        for (Walk walk : walks.values()) {
+            walk.generate(generatedUntil, trades);
+        }
+        trades.sort(Comparator.comparingLong(SimTrade::timestamp)); // stable: per-symbol order survives
+        return trades;
+    }
+
+    private Random randomFor(String symbol) {
+        return new Random(seed ^ (symbol.hashCode() * 0x9E3779B97F4A7C15L));
+    }
+
+    static double startPrice(String symbol) {
+        Double known = START_PRICES.get(symbol);
+        if (known != null) {
+            return known;
+        }
+        return 10 + Math.floorMod(symbol.hashCode(), 49_001) / 100.0; // 10..500, stable per symbol
+    }
+
+    private final class Walk {
+        private final String symbol;
+        private final Random random;
+        private final boolean crypto;
+        private final double startPrice;
+        private double price;
+        private double nextArrival;
+        private double burstUntil = Double.NEGATIVE_INFINITY;
+        private double burstFactor = 1;
+
+        Walk(String symbol, Random random, long startMillis) {
+            this.symbol = symbol;
+            this.random = random;
+            this.crypto = Symbols.isCrypto(symbol);
+            this.startPrice = startPrice(symbol);
+            this.price = startPrice;
+            this.nextArrival = startMillis + interArrival();
+        }
+
+        void generate(long toMillis, List<SimTrade> out) {
+            while (nextArrival < toMillis) {
+                out.add(new SimTrade(symbol, (long) Math.floor(nextArrival), nextPrice(), nextSize()));
+                maybeStartBurst();
+                nextArrival += interArrival();
+            }
+        }
+
+        private double interArrival() {
+            double rate = tradesPerSecond * (nextArrival < burstUntil ? burstFactor : 1) / 1000.0;
+            if (rate <= 0) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return -Math.log(1 - random.nextDouble()) / rate; // exponential gaps make a Poisson process
+        }
+
+        private void maybeStartBurst() {
+            if (nextArrival >= burstUntil && random.nextDouble() < BURST_CHANCE) {
+                burstFactor = 3 + random.nextInt(6);
+                burstUntil = nextArrival + 500 + random.nextInt(2500);
+            }
+        }
+
+        private String nextPrice() {
+            double step = random.nextGaussian() * price * 0.0003;
+            double pullBack = (startPrice - price) * 0.001; // keeps a long run near a believable level
+            price = Math.max(0.01, price + step + pullBack);
+            BigDecimal rounded = BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
+            price = rounded.doubleValue();
+            return rounded.toPlainString();
+        }
+
+        private String nextSize() {
+            if (crypto) {
+                double logMin = Math.log(CRYPTO_MIN_SIZE);
+                double size = Math.exp(logMin + random.nextDouble() * (Math.log(CRYPTO_MAX_SIZE) - logMin));
+                return BigDecimal.valueOf(size).setScale(5, RoundingMode.HALF_UP).max(new BigDecimal("0.00012"))
+                        .toPlainString();
+            }
+            if (random.nextDouble() < 0.6) {
+                return Integer.toString(ROUND_LOTS[random.nextInt(ROUND_LOTS.length)]);
+            }
+            return Integer.toString(1 + random.nextInt(99));
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.caravan.sink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
+import io.agroal.api.security.NamePrincipal;
+import io.agroal.api.security.SimplePassword;
+import io.caravan.CaravanConfig;
+
+/**
+ * The bars database, chosen at runtime by {@code caravan.jdbc.url} (PostgreSQL, or by default an embedded H2 file
+ * under the data dir): both drivers are in the build, so switching needs no rebuild. Opened on first use.
+ */
+@ApplicationScoped
+public class BarDatabase {
+
+    public enum Dialect {
+        POSTGRESQL("org.postgresql.Driver"),
+        H2("org.h2.Driver");
+
+        final String driver;
+
+        Dialect(String driver) {
+            this.driver = driver;
+        }
+    }
+
+    private final String url;
+    private final String username;
+    private final String password;
+    private final Dialect dialect;
+    private AgroalDataSource dataSource;
+    private boolean tableReady;
+
+    public BarDatabase(CaravanConfig config) {
+        this.url = config.jdbc().url().filter(u -> !u.isBlank())
+                .orElse("jdbc:h2:file:" + Path.of(config.dataDir()).toAbsolutePath().resolve("caravan"));
+        this.username = config.jdbc().username().orElse(null);
+        this.password = config.jdbc().password().orElse(null);
+        this.dialect = dialectOf(url);
+    }
+
+    static Dialect dialectOf(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Dialect.POSTGRESQL;
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return Dialect.H2;
+        }
+        throw new IllegalArgumentException("caravan.jdbc.url: only jdbc:postgresql: and jdbc:h2: are supported");
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** A pooled connection; the table is created on the first one that works (the database may start later). */
+    public synchronized Connection connection() throws SQLException {
+        if (dataSource == null) {
+            dataSource = open();
+        }
+        if (!tableReady) {
+            createTable();
+            tableReady = true;
+        }
+        return dataSource.getConnection();
+    }
+
+    private AgroalDataSource open() throws SQLException {
+        AgroalDataSourceConfigurationSupplier config = new AgroalDataSourceConfigurationSupplier();
+        config.connectionPoolConfiguration(pool -> pool.minSize(0).maxSize(4).acquisitionTimeout(Duration.ofSeconds(10))
+                .connectionFactoryConfiguration(factory -> {
+                    // named, not looked up through DriverManager: class loaders differ between JVM, tests and native
+                    factory.jdbcUrl(url).connectionProviderClassName(dialect.driver);
+                    if (username != null) {
+                        factory.principal(new NamePrincipal(username));
+                    }
+                    if (password != null) {
+                        factory.credential(new SimplePassword(password));
+                    }
+                    return factory;
+                }));
+        return AgroalDataSource.from(config);
+    }
+
+    private void createTable() throws SQLException {
+        String number = dialect == Dialect.H2 ? "DECFLOAT" : "NUMERIC";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bars ("
+                    + "symbol VARCHAR(64) NOT NULL, "
+                    + "\"interval\" VARCHAR(8) NOT NULL, "
+                    + "open_time TIMESTAMP WITH TIME ZONE NOT NULL, "
+                    + "open " + number + " NOT NULL, "
+                    + "high " + number + " NOT NULL, "
+                    + "low " + number + " NOT NULL, "
+                    + "close " + number + " NOT NULL, "
+                    + "volume " + number + " NOT NULL, "
+                    + "vwap " + number + ", "
+                    + "trade_count BIGINT NOT NULL, "
+                    + "PRIMARY KEY (symbol, \"interval\", open_time))");
+        }
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (dataSource != null) {
+            dataSource.close();
+            dataSource = null;
+        }
+    }
+}

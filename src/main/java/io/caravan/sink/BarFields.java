@@ -1,0 +1,71 @@
+package io.caravan.sink;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import org.apache.camel.Exchange;
+
+import io.caravan.bar.Bar;
+
+/** How a bar reads outside the JVM: ISO-8601 UTC open time, plain decimals, empty VWAP when there was no volume. */
+@ApplicationScoped
+@Named("barFields")
+public class BarFields {
+
+    /** The CSV columns, those of the Python script users come from. */
+    public static final String[] CSV_COLUMNS = { "timestamp", "open", "high", "low", "close", "vwap", "volume",
+            "num_transactions" };
+
+    public static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    public static String openTime(Bar bar) {
+        return Instant.ofEpochMilli(bar.openTime()).toString();
+    }
+
+    public Map<String, Object> csvRow(Bar bar) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("timestamp", openTime(bar));
+        row.put("open", plain(bar.open()));
+        row.put("high", plain(bar.high()));
+        row.put("low", plain(bar.low()));
+        row.put("close", plain(bar.close()));
+        row.put("vwap", plain(bar.vwap()));
+        row.put("volume", plain(bar.volume()));
+        row.put("num_transactions", bar.trades());
+        return row;
+    }
+
+    public Map<String, Object> json(Bar bar) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("symbol", bar.symbol());
+        map.put("interval", bar.interval().label());
+        map.put("open_time", openTime(bar));
+        map.put("open", plain(bar.open()));
+        map.put("high", plain(bar.high()));
+        map.put("low", plain(bar.low()));
+        map.put("close", plain(bar.close()));
+        map.put("volume", plain(bar.volume()));
+        map.put("vwap", bar.vwap() == null ? null : plain(bar.vwap()));
+        map.put("trade_count", bar.trades());
+        return map;
+    }
+
+    /** A bar that a sink could not write, with the sink and the reason. */
+    public Map<String, Object> deadLetter(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Object body = exchange.getMessage().getBody();
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("time", Instant.now().toString());
+        record.put("sink", exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class));
+        record.put("reason", e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage());
+        record.put("bar", body instanceof Bar bar ? json(bar) : String.valueOf(body));
+        return record;
+    }
+}

@@ -1,0 +1,68 @@
+package io.caravan.sink;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.dataformat.csv.CsvDataFormat;
+
+import io.caravan.CaravanConfig;
+import io.caravan.bar.Bar;
+
+/** Bars appended to {@code <data-dir>/bars/<interval>/<SYMBOL>_<interval>.csv} with camel-csv; header on a new file. */
+@ApplicationScoped
+public class CsvSinkRoute extends RouteBuilder {
+
+    static final String QUEUE = "sink-csv";
+
+    private final Path dataDir;
+    private final BarFields fields;
+
+    private final SinkRetryPolicy retry;
+
+    public CsvSinkRoute(CaravanConfig config, BarFields fields, SinkRetryPolicy retry) {
+        this.dataDir = Path.of(config.dataDir());
+        this.fields = fields;
+        this.retry = retry;
+    }
+
+    /** Path of a bar's file relative to the data dir. */
+    public static String relativePath(Bar bar) {
+        String interval = bar.interval().label();
+        return "bars/" + interval + "/" + SymbolFileName.encode(bar.symbol()) + "_" + interval + ".csv";
+    }
+
+    @Override
+    public void configure() {
+        errorHandler(retry.retryThenDeadLetter());
+
+        CsvDataFormat withHeader = csv(false);
+        CsvDataFormat rowsOnly = csv(true);
+
+        from(SinkRoutes.queue(QUEUE)).routeId("sink-csv")
+                .process(e -> {
+                    String file = relativePath(e.getMessage().getBody(Bar.class));
+                    e.getMessage().setHeader(Exchange.FILE_NAME, file);
+                    e.setProperty("newFile", !Files.exists(dataDir.resolve(file)));
+                })
+                .transform(method(fields, "csvRow"))
+                .choice()
+                    .when(exchangeProperty("newFile"))
+                        .marshal(withHeader)
+                    .otherwise()
+                        .marshal(rowsOnly)
+                .end()
+                .to("file:{{caravan.data-dir}}?fileExist=Append");
+    }
+
+    private static CsvDataFormat csv(boolean skipHeader) {
+        CsvDataFormat format = new CsvDataFormat();
+        format.setHeader(String.join(",", BarFields.CSV_COLUMNS));
+        format.setSkipHeaderRecord(skipHeader);
+        format.setRecordSeparator("\n");
+        return format;
+    }
+}

@@ -1,0 +1,25 @@
+package io.caravan.tick;
+
+/** Why a frame or trade went to the dead letter. The names are what the dead-letter records carry. */
+public enum RejectReason {
+    MALFORMED("malformed"),
+    MISSING_FIELD("missing field"),
+    NOT_A_NUMBER("not a number"),
+    NON_POSITIVE_PRICE("non-positive price"),
+    NEGATIVE_SIZE("negative size"),
+    BAD_TIMESTAMP("bad timestamp"),
+    BAD_SYMBOL("bad symbol"),
+    DUPLICATE("duplicate"),
+    LATE("late"),
+    PROVIDER_ERROR("provider error");
+
+    private final String label;
+
+    RejectReason(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

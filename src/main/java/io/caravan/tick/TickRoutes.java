@@ -1,0 +1,44 @@
+package io.caravan.tick;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/** Trades from every feed → validated ticks; refusals → the tick dead letter. */
+@ApplicationScoped
+public class TickRoutes extends RouteBuilder {
+
+    /** Route configuration of every route that handles incoming data: refusals go to the dead letter. */
+    public static final String INGEST = "ingest";
+    public static final String RAW_PROPERTY = "caravanRaw";
+
+    private final TickValidator validator;
+    private final DeadLetters deadLetters;
+    private final IngestReport report;
+
+    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report) {
+        this.validator = validator;
+        this.deadLetters = deadLetters;
+        this.report = report;
+    }
+
+    @Override
+    public void configure() {
+        from("direct:trade").routeId("ticks").routeConfigurationId(INGEST)
+                .process(e -> {
+                    RawTrade trade = e.getMessage().getBody(RawTrade.class);
+                    e.setProperty(RAW_PROPERTY, trade.raw());
+                    e.getMessage().setBody(validator.validate(trade));
+                })
+                .to("direct:tick");
+
+        from("timer:ingest-report?period=60000").routeId("ingest-report")
+                .process(e -> report.log());
+
+        from("direct:dead-letter").routeId("dead-letter")
+                .bean(deadLetters, "record")
+                .marshal().json()
+                .transform(body().append("\n"))
+                .to("file:{{caravan.data-dir}}/dead-letter?fileName=ticks-${date:now:yyyy-MM-dd}.ndjson&fileExist=Append");
+    }
+}
