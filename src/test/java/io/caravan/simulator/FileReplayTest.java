@@ -125,12 +125,12 @@ class FileReplayTest {
 
     @Test
     void noDataOutsideTheServedRangeOrForUnservedSymbols() throws Exception {
-        assertEquals("{\"s\":\"no_data\"}", SimTestClient.get(vertx, port,
+        assertEquals("{\"s\":\"no_data\"}", SimTestClient.get(port,
                 "/api/v1/stock/candle?symbol=" + WANTED + "&resolution=1&from=0&to=1000").body());
         long from = BASE / 1000 - 3600;
         long to = BASE / 1000 + 3600;
         // never subscribed, so never served
-        assertEquals("{\"s\":\"no_data\"}", SimTestClient.get(vertx, port,
+        assertEquals("{\"s\":\"no_data\"}", SimTestClient.get(port,
                 "/api/v1/stock/candle?symbol=" + OTHER + "&resolution=1&from=" + from + "&to=" + to).body());
     }
 
@@ -138,7 +138,7 @@ class FileReplayTest {
     void rejectsMissingOrInvalidParametersWith422() throws Exception {
         for (String query : List.of("resolution=1&from=0&to=1", "symbol=X&resolution=2&from=0&to=1",
                 "symbol=X&from=0&to=1", "symbol=X&resolution=1&from=abc&to=1", "symbol=X&resolution=1&from=0")) {
-            SimTestClient.HttpResult result = SimTestClient.get(vertx, port, "/api/v1/stock/candle?" + query);
+            SimTestClient.HttpResult result = SimTestClient.get(port, "/api/v1/stock/candle?" + query);
             assertEquals(422, result.status(), query);
             assertTrue(MAPPER.readTree(result.body()).get("error").isTextual(), result.body());
         }
@@ -172,7 +172,7 @@ class FileReplayTest {
     }
 
     private JsonNode candles(String symbol, String resolution, long from, long to) throws Exception {
-        SimTestClient.HttpResult result = SimTestClient.get(vertx, port, "/api/v1/stock/candle?symbol=" + symbol
+        SimTestClient.HttpResult result = SimTestClient.get(port, "/api/v1/stock/candle?symbol=" + symbol
                 + "&resolution=" + resolution + "&from=" + from + "&to=" + to + "&token=secret");
         assertEquals(200, result.status(), result.body());
         return MAPPER.readTree(result.body());

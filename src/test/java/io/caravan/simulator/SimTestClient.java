@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +20,8 @@ import com.fasterxml.jackson.core.JsonToken;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 
 /** A real WebSocket/HTTP client against the simulator, recording every message in arrival order. */
@@ -36,25 +40,34 @@ final class SimTestClient implements AutoCloseable {
     record HttpResult(int status, String body) {
     }
 
+    /**
+     * Blocking JDK client for the candle endpoint. A Vert.x client made per call and dropped can be closed by Vert.x's
+     * cleaner when garbage is collected mid-request, which hung a test once.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Held for the connection's life, for the same reason. */
+    private final WebSocketClient wsClient;
     private final WebSocket ws;
     final List<Message> messages = new CopyOnWriteArrayList<>();
 
-    private SimTestClient(WebSocket ws) {
+    private SimTestClient(WebSocketClient wsClient, WebSocket ws) {
+        this.wsClient = wsClient;
         this.ws = ws;
         ws.textMessageHandler(text -> messages.add(parse(text)));
     }
 
     static SimTestClient connect(Vertx vertx, int port, String uri) throws Exception {
-        WebSocket ws = await(vertx.createWebSocketClient(new WebSocketClientOptions().setMaxMessageSize(4 << 20))
-                .connect(port, "127.0.0.1", uri));
-        return new SimTestClient(ws);
+        WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
+                .setMaxMessageSize(4 << 20));
+        WebSocket ws = await(wsClient.connect(port, "127.0.0.1", uri));
+        return new SimTestClient(wsClient, ws);
     }
 
-    static HttpResult get(Vertx vertx, int port, String uri) throws Exception {
-        return await(vertx.createHttpClient().request(HttpMethod.GET, port, "127.0.0.1", uri)
-                .compose(req -> req.send())
-                .compose(resp -> resp.body().map(Buffer::toString).map(body -> new HttpResult(resp.statusCode(),
-                        body))));
+    static HttpResult get(int port, String uri) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + uri))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return new HttpResult(response.statusCode(), response.body());
     }
 
     void send(String text) throws Exception {
@@ -99,6 +112,7 @@ final class SimTestClient implements AutoCloseable {
         if (!ws.isClosed()) {
             await(ws.close());
         }
+        await(wsClient.close());
     }
 
     static <T> T await(Future<T> future) throws Exception {
