@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
+import io.caravan.quote.QuoteBook;
 import io.caravan.tick.Tick;
 import io.caravan.tick.TickRoutes;
 
@@ -25,18 +26,23 @@ public class BarRoutes extends RouteBuilder {
     private final OpenBars openBars;
     private final TickAggregationStrategy ticks;
     private final BarRollupStrategy rollup;
+    private final QuoteBook quotes;
 
-    public BarRoutes(BarClock clock, OpenBars openBars, TickAggregationStrategy ticks, BarRollupStrategy rollup) {
+    public BarRoutes(BarClock clock, OpenBars openBars, TickAggregationStrategy ticks, BarRollupStrategy rollup,
+            QuoteBook quotes) {
         this.clock = clock;
         this.openBars = openBars;
         this.ticks = ticks;
         this.rollup = rollup;
+        this.quotes = quotes;
     }
 
     @Override
     public void configure() {
         from("direct:tick").routeId("bars").routeConfigurationId(TickRoutes.INGEST)
                 .process(e -> clock.admit(e.getMessage().getBody(Tick.class)))
+                // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
+                .process(e -> quotes.update(e.getMessage().getBody(Tick.class)))
                 .aggregate(ticks.correlation(), ticks)
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())
