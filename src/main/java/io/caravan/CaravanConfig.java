@@ -2,7 +2,9 @@ package io.caravan;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -27,13 +29,24 @@ public interface CaravanConfig {
 
     Bars bars();
 
-    /** csv, jdbc */
+    /** Built-in sinks (csv, jdbc, redis, pubsub) and user sinks defined by {@code caravan.sink.<name>.uri}. */
     @WithDefault("csv,jdbc")
     List<String> sinks();
+
+    /** Per-sink settings: a user sink's endpoint URI, and any sink's own retry budget. */
+    @WithName("sink")
+    Map<String, Sink> sink();
+
+    /** Bars each sink may hold waiting; beyond it a bar goes to the bar dead letter rather than block the others. */
+    @WithName("sink-queue-size")
+    @WithDefault("100000")
+    int sinkQueueSize();
 
     /** Retries of a sink that cannot write a bar, before the bar goes to the bar dead letter. */
     @WithName("sink-retry")
     SinkRetry sinkRetry();
+
+    Redis redis();
 
     @WithName("data-dir")
     @WithDefault("data")
@@ -123,6 +136,46 @@ public interface CaravanConfig {
         Optional<String> username();
 
         Optional<String> password();
+    }
+
+    interface Sink {
+        /** A Camel endpoint URI receiving each bar as one line of JSON; read as written (no ${} expansion). */
+        Optional<String> uri();
+
+        @WithName("max-redeliveries")
+        OptionalInt maxRedeliveries();
+
+        @WithName("initial-delay")
+        Optional<Duration> initialDelay();
+
+        @WithName("max-delay")
+        Optional<Duration> maxDelay();
+    }
+
+    interface Redis {
+        @WithDefault("redis://localhost:6379")
+        String url();
+
+        /** Put before every key and channel name, e.g. {@code caravan:}. */
+        Optional<String> prefix();
+
+        /** Bars kept per time series: a count (10000) or an age counted back from the newest bar (7d, 12h). */
+        @WithDefault("10000")
+        String retention();
+
+        /** Most bars or quotes written in one pipelined round trip. */
+        @WithName("batch-size")
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Longest wait for one round trip before it counts as failed and is retried. */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /** How often changed quotes are written and published: ticks in between coalesce into one write. */
+        @WithName("quote-interval")
+        @WithDefault("50ms")
+        Duration quoteInterval();
     }
 
     interface SinkRetry {

@@ -2,7 +2,9 @@ package io.caravan.sink;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +49,7 @@ public class BarFields {
         map.put("symbol", bar.symbol());
         map.put("interval", bar.interval().label());
         map.put("open_time", openTime(bar));
+        map.put("open_time_ms", bar.openTime());
         map.put("open", plain(bar.open()));
         map.put("high", plain(bar.high()));
         map.put("low", plain(bar.low()));
@@ -57,15 +60,32 @@ public class BarFields {
         return map;
     }
 
-    /** A bar that a sink could not write, with the sink and the reason. */
-    public Map<String, Object> deadLetter(Exchange exchange) {
+    /** One record per bar a sink could not take or write (a batch gives several), with the sink and the reason. */
+    public List<Map<String, Object>> deadLetters(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage();
+        String sink = failedSink(exchange);
         Object body = exchange.getMessage().getBody();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("time", Instant.now().toString());
-        record.put("sink", exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class));
-        record.put("reason", e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage());
-        record.put("bar", body instanceof Bar bar ? json(bar) : String.valueOf(body));
-        return record;
+        List<?> items = body instanceof List<?> list ? list : List.of(body);
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (Object item : items) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("time", Instant.now().toString());
+            record.put("sink", sink);
+            record.put("reason", reason);
+            record.put("bar", item instanceof Bar bar ? json(bar) : String.valueOf(item));
+            records.add(record);
+        }
+        return records;
+    }
+
+    /** The sink route that gave up, or the sink whose queue refused the bar in the fan-out. */
+    private static String failedSink(Exchange exchange) {
+        String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
+        String route = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class);
+        if ("sinks".equals(route) && endpoint != null && endpoint.startsWith("seda://sink-")) {
+            return endpoint.substring("seda://sink-".length()).replaceFirst("\\?.*", "");
+        }
+        return route != null && route.startsWith("sink-") ? route.substring("sink-".length()) : route;
     }
 }

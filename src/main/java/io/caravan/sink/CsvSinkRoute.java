@@ -16,17 +16,17 @@ import io.caravan.bar.Bar;
 @ApplicationScoped
 public class CsvSinkRoute extends RouteBuilder {
 
-    static final String QUEUE = "sink-csv";
-
     private final Path dataDir;
     private final BarFields fields;
 
     private final SinkRetryPolicy retry;
+    private final Sinks sinks;
 
-    public CsvSinkRoute(CaravanConfig config, BarFields fields, SinkRetryPolicy retry) {
+    public CsvSinkRoute(CaravanConfig config, BarFields fields, SinkRetryPolicy retry, Sinks sinks) {
         this.dataDir = Path.of(config.dataDir());
         this.fields = fields;
         this.retry = retry;
+        this.sinks = sinks;
     }
 
     /** Path of a bar's file relative to the data dir. */
@@ -37,12 +37,12 @@ public class CsvSinkRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        errorHandler(retry.retryThenDeadLetter());
+        errorHandler(retry.retryThenDeadLetter(Sinks.CSV));
 
         CsvDataFormat withHeader = csv(false);
         CsvDataFormat rowsOnly = csv(true);
 
-        from(SinkRoutes.queue(QUEUE)).routeId("sink-csv")
+        from(sinks.queue(Sinks.CSV)).routeId(Sinks.routeId(Sinks.CSV))
                 .process(e -> {
                     String file = relativePath(e.getMessage().getBody(Bar.class));
                     e.getMessage().setHeader(Exchange.FILE_NAME, file);

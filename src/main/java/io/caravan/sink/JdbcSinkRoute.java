@@ -8,19 +8,19 @@ import org.apache.camel.builder.RouteBuilder;
 @ApplicationScoped
 public class JdbcSinkRoute extends RouteBuilder {
 
-    static final String QUEUE = "sink-jdbc";
-
     private final SinkRetryPolicy retry;
+    private final Sinks sinks;
 
-    public JdbcSinkRoute(SinkRetryPolicy retry) {
+    public JdbcSinkRoute(SinkRetryPolicy retry, Sinks sinks) {
         this.retry = retry;
+        this.sinks = sinks;
     }
 
     @Override
     public void configure() {
-        errorHandler(retry.retryThenDeadLetter());
+        errorHandler(retry.retryThenDeadLetter(Sinks.JDBC));
 
-        from(SinkRoutes.queue(QUEUE)).routeId("sink-jdbc")
+        from(sinks.queue(Sinks.JDBC)).routeId(Sinks.routeId(Sinks.JDBC))
                 .bean("jdbcBarSink", "write");
     }
 }

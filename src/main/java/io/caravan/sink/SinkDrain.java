@@ -5,16 +5,17 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.seda.SedaEndpoint;
 
 /** Waits until every sink queue is empty and no bar is being written: the end of a replay must not lose bars. */
 @ApplicationScoped
 public class SinkDrain {
 
     private final CamelContext context;
+    private final Sinks sinks;
 
-    public SinkDrain(CamelContext context) {
+    public SinkDrain(CamelContext context, Sinks sinks) {
         this.context = context;
+        this.sinks = sinks;
     }
 
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
@@ -29,10 +30,8 @@ public class SinkDrain {
     }
 
     public boolean idle() {
-        for (String queue : SinkRoutes.KNOWN.values()) {
-            SedaEndpoint endpoint = context.getEndpoint(SinkRoutes.queue(queue), SedaEndpoint.class);
-            // each sink route is named after its queue
-            if (endpoint.getCurrentQueueSize() > 0 || context.getInflightRepository().size(queue) > 0) {
+        for (var backlog : sinks.backlog(context).entrySet()) {
+            if (backlog.getValue() > 0 || context.getInflightRepository().size(Sinks.routeId(backlog.getKey())) > 0) {
                 return false;
             }
         }

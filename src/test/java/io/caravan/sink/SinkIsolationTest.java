@@ -89,7 +89,7 @@ class SinkIsolationTest {
         assertEquals(expected.size(), deadBars.size(), "every bar the database missed is in the dead letter");
         Map<String, ExpectedBar> fromDeadLetter = new TreeMap<>();
         for (JsonNode record : deadBars) {
-            assertEquals("sink-jdbc", record.get("sink").asText());
+            assertEquals("jdbc", record.get("sink").asText());
             assertTrue(record.get("reason").asText().contains("SQLException"), record.get("reason").asText());
             JsonNode b = record.get("bar");
             fromDeadLetter.put(ExpectedBars.key(b.get("symbol").asText(), b.get("interval").asText(),

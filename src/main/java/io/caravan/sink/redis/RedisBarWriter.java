@@ -1,0 +1,67 @@
+package io.caravan.sink.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.caravan.CaravanConfig;
+import io.caravan.bar.Bar;
+import io.caravan.sink.BarFields;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.Request;
+
+/**
+ * Closed bars into Redis, one pipelined round trip per batch: per bar, the latest-bar hash (never replaced by an older
+ * bar) and the time series (one member per open time, trimmed to the retention), applied atomically by
+ * {@code redis/bar.lua}.
+ */
+@ApplicationScoped
+public class RedisBarWriter {
+
+    private static final RedisScript SCRIPT = RedisScript.load("bar.lua");
+
+    private final Redis redis;
+    private final RedisKeys keys;
+    private final BarFields fields;
+    private final ObjectMapper json;
+    private final RedisRetention retention;
+    private final Duration timeout;
+
+    public RedisBarWriter(Redis redis, RedisKeys keys, BarFields fields, ObjectMapper json, CaravanConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.fields = fields;
+        this.json = json;
+        this.retention = RedisRetention.parse(config.redis().retention());
+        this.timeout = config.redis().timeout();
+    }
+
+    public void write(List<Bar> bars) throws Exception {
+        List<Request> calls = new ArrayList<>(bars.size());
+        for (Bar bar : bars) {
+            calls.add(call(bar));
+        }
+        SCRIPT.batch(redis, calls, timeout);
+    }
+
+    private Request call(Bar bar) throws JsonProcessingException {
+        Map<String, Object> barFields = fields.json(bar);
+        Request call = SCRIPT.call(keys.latestBar(bar), keys.barSeries(bar))
+                .arg(bar.openTime())
+                .arg(json.writeValueAsString(barFields))
+                .arg(retention.kind() == RedisRetention.Kind.COUNT ? "count" : "age")
+                .arg(retention.value());
+        barFields.forEach((field, value) -> {
+            if (value != null) {
+                call.arg(field).arg(String.valueOf(value));
+            }
+        });
+        return call;
+    }
+}
