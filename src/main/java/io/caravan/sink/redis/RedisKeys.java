@@ -1,6 +1,7 @@
 package io.caravan.sink.redis;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.caravan.CaravanConfig;
 import io.caravan.bar.Bar;
@@ -14,6 +15,7 @@ public class RedisKeys {
 
     private final String prefix;
 
+    @Inject
     public RedisKeys(CaravanConfig config) {
         this.prefix = config.redis().prefix().orElse("");
     }

@@ -55,12 +55,22 @@ final class RedisScript {
         try {
             return RedisCalls.await(redis.batch(calls), timeout);
         } catch (Exception e) {
-            if (!String.valueOf(e.getMessage()).startsWith("NOSCRIPT")) {
+            if (!unknownScript(e)) {
                 throw e;
             }
             RedisCalls.await(redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)), timeout);
             return RedisCalls.await(redis.batch(calls), timeout);
         }
+    }
+
+    /** Redis answers NOSCRIPT; a batch reports it inside its own error. */
+    private static boolean unknownScript(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sha1(String text) {

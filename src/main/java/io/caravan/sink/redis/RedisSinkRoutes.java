@@ -18,11 +18,16 @@ public class RedisSinkRoutes extends RouteBuilder {
 
     private final Sinks sinks;
     private final SinkRetryPolicy retry;
+    private final RedisBarWriter writer;
+    private final RedisPublisher publisher;
     private final int batchSize;
 
-    public RedisSinkRoutes(Sinks sinks, SinkRetryPolicy retry, CaravanConfig config) {
+    public RedisSinkRoutes(Sinks sinks, SinkRetryPolicy retry, RedisBarWriter writer, RedisPublisher publisher,
+            CaravanConfig config) {
         this.sinks = sinks;
         this.retry = retry;
+        this.writer = writer;
+        this.publisher = publisher;
         this.batchSize = config.redis().batchSize();
     }
 
@@ -32,13 +37,13 @@ public class RedisSinkRoutes extends RouteBuilder {
             from(sinks.queue(Sinks.REDIS)).routeId(Sinks.routeId(Sinks.REDIS))
                     .errorHandler(retry.retryThenDeadLetter(Sinks.REDIS))
                     .process(new SinkBatch(batchSize))
-                    .bean(RedisBarWriter.class, "write");
+                    .bean(writer, "write");
         }
         if (sinks.isActive(Sinks.PUBSUB)) {
             from(sinks.queue(Sinks.PUBSUB)).routeId(Sinks.routeId(Sinks.PUBSUB))
                     .errorHandler(retry.retryThenDeadLetter(Sinks.PUBSUB))
                     .process(new SinkBatch(batchSize))
-                    .bean(RedisPublisher.class, "publishBars");
+                    .bean(publisher, "publishBars");
         }
     }
 }
