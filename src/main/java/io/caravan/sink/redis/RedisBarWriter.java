@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,13 +34,19 @@ public class RedisBarWriter {
     private final RedisRetention retention;
     private final Duration timeout;
 
+    @Inject
     public RedisBarWriter(Redis redis, RedisKeys keys, BarFields fields, ObjectMapper json, CaravanConfig config) {
+        this(redis, keys, fields, json, RedisRetention.parse(config.redis().retention()), config.redis().timeout());
+    }
+
+    RedisBarWriter(Redis redis, RedisKeys keys, BarFields fields, ObjectMapper json, RedisRetention retention,
+            Duration timeout) {
         this.redis = redis;
         this.keys = keys;
         this.fields = fields;
         this.json = json;
-        this.retention = RedisRetention.parse(config.redis().retention());
-        this.timeout = config.redis().timeout();
+        this.retention = retention;
+        this.timeout = timeout;
     }
 
     public void write(List<Bar> bars) throws Exception {
