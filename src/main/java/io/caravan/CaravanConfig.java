@@ -142,6 +142,10 @@ public interface CaravanConfig {
         /** A Camel endpoint URI receiving each bar as one line of JSON; read as written (no ${} expansion). */
         Optional<String> uri();
 
+        /** This sink's own queue bound instead of caravan.sink-queue-size. */
+        @WithName("queue-size")
+        OptionalInt queueSize();
+
         @WithName("max-redeliveries")
         OptionalInt maxRedeliveries();
 

@@ -19,6 +19,9 @@ import io.caravan.bar.Bar;
 @Named("barFields")
 public class BarFields {
 
+    /** Exchange property holding the bar(s) a sink works on, when its body has become something else (JSON). */
+    public static final String BARS = "caravanBars";
+
     /** The CSV columns, those of the Python script users come from. */
     public static final String[] CSV_COLUMNS = { "timestamp", "open", "high", "low", "close", "vwap", "volume",
             "num_transactions" };
@@ -63,9 +66,10 @@ public class BarFields {
     /** One record per bar a sink could not take or write (a batch gives several), with the sink and the reason. */
     public List<Map<String, Object>> deadLetters(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String reason = e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage();
-        String sink = failedSink(exchange);
-        Object body = exchange.getMessage().getBody();
+        String reason = exchange.getProperty(SinkFanOut.DEAD_REASON,
+                e == null ? "unknown" : e.getClass().getSimpleName() + ": " + e.getMessage(), String.class);
+        String sink = exchange.getProperty(SinkFanOut.DEAD_SINK, failedSink(exchange), String.class);
+        Object body = exchange.getProperty(BARS, exchange.getMessage().getBody(), Object.class);
         List<?> items = body instanceof List<?> list ? list : List.of(body);
         List<Map<String, Object>> records = new ArrayList<>();
         for (Object item : items) {
@@ -79,13 +83,9 @@ public class BarFields {
         return records;
     }
 
-    /** The sink route that gave up, or the sink whose queue refused the bar in the fan-out. */
+    /** The sink whose route gave up: routes are named sink-<name>. */
     private static String failedSink(Exchange exchange) {
-        String endpoint = exchange.getProperty(Exchange.FAILURE_ENDPOINT, String.class);
         String route = exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class);
-        if ("sinks".equals(route) && endpoint != null && endpoint.startsWith("seda://sink-")) {
-            return endpoint.substring("seda://sink-".length()).replaceFirst("\\?.*", "");
-        }
         return route != null && route.startsWith("sink-") ? route.substring("sink-".length()) : route;
     }
 }

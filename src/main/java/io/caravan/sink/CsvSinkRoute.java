@@ -37,6 +37,9 @@ public class CsvSinkRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        if (!sinks.isActive(Sinks.CSV)) {
+            return;
+        }
         errorHandler(retry.retryThenDeadLetter(Sinks.CSV));
 
         CsvDataFormat withHeader = csv(false);
@@ -44,7 +47,9 @@ public class CsvSinkRoute extends RouteBuilder {
 
         from(sinks.queue(Sinks.CSV)).routeId(Sinks.routeId(Sinks.CSV))
                 .process(e -> {
-                    String file = relativePath(e.getMessage().getBody(Bar.class));
+                    Bar bar = e.getMessage().getBody(Bar.class);
+                    e.setProperty(BarFields.BARS, bar); // for the dead letter, once the body is a CSV row
+                    String file = relativePath(bar);
                     e.getMessage().setHeader(Exchange.FILE_NAME, file);
                     e.setProperty("newFile", !Files.exists(dataDir.resolve(file)));
                 })

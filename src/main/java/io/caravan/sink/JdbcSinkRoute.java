@@ -18,6 +18,9 @@ public class JdbcSinkRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        if (!sinks.isActive(Sinks.JDBC)) {
+            return;
+        }
         errorHandler(retry.retryThenDeadLetter(Sinks.JDBC));
 
         from(sinks.queue(Sinks.JDBC)).routeId(Sinks.routeId(Sinks.JDBC))

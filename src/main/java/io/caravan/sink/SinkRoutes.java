@@ -1,7 +1,5 @@
 package io.caravan.sink;
 
-import java.util.stream.Collectors;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.LoggingLevel;
@@ -15,23 +13,18 @@ import org.apache.camel.builder.RouteBuilder;
 @ApplicationScoped
 public class SinkRoutes extends RouteBuilder {
 
-    private final Sinks sinks;
+    private final SinkFanOut fanOut;
     private final BarFields fields;
 
-    public SinkRoutes(Sinks sinks, BarFields fields) {
-        this.sinks = sinks;
+    public SinkRoutes(SinkFanOut fanOut, BarFields fields) {
+        this.fanOut = fanOut;
         this.fields = fields;
     }
 
     @Override
     public void configure() {
-        onException(Exception.class).handled(true).to("direct:bar-dead-letter");
-
-        String recipients = sinks.active().stream().map(sinks::queue).collect(Collectors.joining(";"));
         from("direct:sinks").routeId("sinks")
-                .choice()
-                    .when(constant(!sinks.active().isEmpty()))
-                        .recipientList(constant(recipients), ";");
+                .bean(fanOut, "send");
 
         from("direct:bar-dead-letter").routeId("bar-dead-letter")
                 .split(method(fields, "deadLetters"))

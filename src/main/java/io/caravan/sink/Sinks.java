@@ -31,13 +31,19 @@ public class Sinks {
 
     private final List<String> active;
     private final Map<String, String> userUris = new LinkedHashMap<>();
-    private final int queueSize;
+    private final Map<String, Integer> queueSizes = new LinkedHashMap<>();
+    private final int defaultQueueSize;
 
     public Sinks(CaravanConfig config) {
         this.active = config.sinks().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
-        this.queueSize = config.sinkQueueSize();
-        if (queueSize < 1) {
-            throw new IllegalArgumentException("caravan.sink-queue-size must be at least 1, was " + queueSize);
+        this.defaultQueueSize = config.sinkQueueSize();
+        for (String sink : active) {
+            CaravanConfig.Sink own = config.sink().get(sink);
+            int size = own != null && own.queueSize().isPresent() ? own.queueSize().getAsInt() : config.sinkQueueSize();
+            if (size < 1) {
+                throw new IllegalArgumentException("The queue size of sink '" + sink + "' must be at least 1, was " + size);
+            }
+            queueSizes.put(sink, size);
         }
         for (String sink : active) {
             String uri = config.sink().containsKey(sink) ? config.sink().get(sink).uri().orElse(null) : null;
@@ -75,7 +81,8 @@ public class Sinks {
 
     /** The queue endpoint a sink consumes from; the same URI for producer and consumer. */
     public String queue(String sink) {
-        return "seda:" + routeId(sink) + "?size=" + queueSize + "&blockWhenFull=false";
+        return "seda:" + routeId(sink) + "?size=" + queueSizes.getOrDefault(sink, defaultQueueSize)
+                + "&blockWhenFull=false";
     }
 
     /** A sink's route id, also the name of its queue. */

@@ -25,6 +25,7 @@ public class UserSinkRoutes extends RouteBuilder {
     public void configure() {
         sinks.userSinks().forEach((name, uri) -> from(sinks.queue(name)).routeId(Sinks.routeId(name))
                 .errorHandler(retry.retryThenDeadLetter(name))
+                .setProperty(BarFields.BARS, body()) // for the dead letter, once the body is JSON
                 .transform(method(fields, "json"))
                 .marshal().json()
                 .transform(body().append("\n"))

@@ -69,8 +69,17 @@ class SinksTest {
     }
 
     @Test
-    void queueSizeComesFromConfiguration() {
-        Sinks sinks = new Sinks(config(Map.of("caravan.sinks", "csv", "caravan.sink-queue-size", "10")));
+    void queueSizeComesFromConfigurationPerSinkOrForAll() {
+        Sinks sinks = new Sinks(config(Map.of("caravan.sinks", "csv,redis", "caravan.sink-queue-size", "10",
+                "caravan.sink.redis.queue-size", "3")));
         assertEquals("seda:sink-csv?size=10&blockWhenFull=false", sinks.queue("csv"));
+        assertEquals("seda:sink-redis?size=3&blockWhenFull=false", sinks.queue("redis"));
+    }
+
+    @Test
+    void aQueueSizeBelowOneIsAClearError() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Sinks(config(Map.of("caravan.sinks", "csv", "caravan.sink.csv.queue-size", "0"))));
+        assertEquals("The queue size of sink 'csv' must be at least 1, was 0", e.getMessage());
     }
 }
