@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -39,7 +41,8 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
- * Real trades (AIG and BAC, 2013-10-07) replayed with {@code caravan.sinks=csv,jdbc,redis,pubsub,audit}: the same
+ * Real trades (AIG and BAC, 2013-10-07) replayed with {@code caravan.sinks=csv,jdbc,redis,pubsub,audit} (jdbc on
+ * PostgreSQL): the same
  * bars arrive in all five places, the Redis keys hold what the README says, and the user sink defined only in
  * properties gets every bar as a JSON line in a file named by Camel's date expression.
  */
@@ -51,12 +54,23 @@ class RedisSinksTest {
     static final String PREFIX = "test:sinks:";
     static final Path DATA = Path.of("target/test-data/redis-sinks");
     static final Path INPUT = Path.of("target/test-data/lean-20131007.csv");
+    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
+    static final String PG_SCHEMA = "caravan_redis_sinks";
 
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             Await.deleteTree(DATA);
+            try (Connection c = OutputBars.connect(PG, "postgres"); Statement s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
+                s.execute("CREATE SCHEMA " + PG_SCHEMA);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL at " + PG + " is required for this test", e);
+            }
             Map<String, String> config = new TreeMap<>();
+            // PostgreSQL, as docker-compose runs it; it can also be read while caravan runs as a separate process
+            config.put("caravan.jdbc.url", PG + "?currentSchema=" + PG_SCHEMA);
+            config.put("caravan.jdbc.username", "postgres");
             config.put("caravan.feeds", "replay");
             config.put("caravan.replay.file", LeanDay.csv(INPUT).toString());
             config.put("caravan.data-dir", DATA.toString());
@@ -78,7 +92,8 @@ class RedisSinksTest {
         Map<String, ExpectedBar> expected = ExpectedBars.compute(trades, ExpectedBars.ALL_INTERVALS);
 
         OutputBars.assertSameBars(expected, OutputBars.fromCsv(DATA), "CSV");
-        OutputBars.assertSameBars(expected, OutputBars.fromH2(DATA), "H2");
+        OutputBars.assertSameBars(expected, OutputBars.fromJdbc(PG + "?currentSchema=" + PG_SCHEMA, "postgres"),
+                "PostgreSQL");
         try (RedisTestClient redis = RedisTestClient.connect()) {
             assertRedisSeries(redis, expected);
             assertLatestBarHashes(redis, expected);
