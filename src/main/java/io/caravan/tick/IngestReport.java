@@ -43,7 +43,7 @@ public class IngestReport {
         }
         Map<String, Integer> backlog = sinks.backlog(camel);
         if (backlog.values().stream().anyMatch(n -> n > 0)) {
-            LOG.warn("Bars waiting per sink: {} (a sink's queue holds at most caravan.sink-queue-size)", backlog);
+            LOG.info("Bars waiting per sink: {} (a sink's queue holds at most caravan.sink-queue-size)", backlog);
         }
     }
 }

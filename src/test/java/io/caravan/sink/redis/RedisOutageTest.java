@@ -36,7 +36,8 @@ import io.quarkus.test.junit.TestProfile;
 /**
  * Redis goes away in the middle of a replay of real trades and comes back: its connections are cut and refused for
  * a few seconds (a proxy in front of the real Redis stops), bars wait in the Redis sink's queue (visible as its
- * backlog) while the CSV sink carries on, and after recovery every bar is in Redis and nothing is in the dead letter.
+ * backlog) while the CSV sink carries on; later Redis kills every client connection ({@code CLIENT KILL}). After
+ * recovery every bar is in Redis and nothing is in the dead letter.
  */
 @QuarkusTest
 @TestProfile(RedisOutageTest.Profile.class)
@@ -87,6 +88,12 @@ class RedisOutageTest {
             } finally {
                 RedisProxyResource.proxy.start();
             }
+            // then Redis drops every client connection while bars are still coming
+            int before = redis.keys(PREFIX + "bars:1m:*").size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> sinks.backlog(camel).get(Sinks.REDIS) == 0);
+            long killed = redis.send("CLIENT", "KILL", "TYPE", "normal", "SKIPME", "yes").toLong();
+            assertTrue(killed > 0, "caravan's connections were killed");
+            assertTrue(before > 0);
 
             Map<String, Object> summary = Await.replaySummary(DATA, Duration.ofMinutes(3));
             assertEquals(Boolean.TRUE, summary.get("ok"), "the sinks drained after the outage: " + summary);
