@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import io.caravan.feed.FrameCodec;
+import io.caravan.feed.alltick.AllTickCodec;
 import io.caravan.feed.binance.BinanceCodec;
 import io.caravan.feed.finnhub.FinnhubCodec;
 import io.caravan.tick.RawTrade;
@@ -23,8 +24,8 @@ public class ReplayDecoder {
     private final List<FrameCodec> codecs;
     private long sequence;
 
-    public ReplayDecoder(FinnhubCodec finnhub, BinanceCodec binance) {
-        this.codecs = List.of(binance, finnhub);
+    public ReplayDecoder(FinnhubCodec finnhub, BinanceCodec binance, AllTickCodec alltick) {
+        this.codecs = List.of(alltick, binance, finnhub);
     }
 
     public ReplayLine decode(String line, ReplayFormat format) {

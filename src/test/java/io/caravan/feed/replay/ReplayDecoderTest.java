@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.caravan.feed.alltick.AllTickCodec;
 import io.caravan.feed.binance.BinanceCodec;
 import io.caravan.feed.finnhub.FinnhubCodec;
 import io.caravan.tick.RawTrade;
@@ -26,7 +27,7 @@ class ReplayDecoderTest {
             + "{\"c\":[\"1\",\"8\"],\"p\":164.06,\"s\":\"AAPL\",\"t\":1680286538064,\"v\":142}],\"type\":\"trade\"}";
     static final String BINANCE_FRAME = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,\"s\":\"BTCUSDT\",\"t\":3735683259,\"p\":\"61837.63000000\",\"q\":\"0.02000000\",\"T\":1723161255342,\"m\":true,\"M\":true}}";
 
-    private final ReplayDecoder decoder = new ReplayDecoder(new FinnhubCodec(), new BinanceCodec());
+    private final ReplayDecoder decoder = new ReplayDecoder(new FinnhubCodec(), new BinanceCodec(), new AllTickCodec());
 
     private static final ReplayFormat PLAIN = ReplayFormat.detect("timestamp,symbol,price,size");
     private static final ReplayFormat WITH_ID = ReplayFormat.detect("timestamp,symbol,price,size,trade_id");
@@ -142,6 +143,19 @@ class ReplayDecoderTest {
         assertEquals("61837.63000000", t.price());
         assertEquals("3735683259", t.tradeId());
         assertEquals(new BigDecimal("0.02000000"), new TickValidator().validate(t).size());
+    }
+
+    @Test
+    void recordedAllTickFrame() {
+        String push = "{\"cmd_id\":22998,\"data\":{\"code\":\"700.HK\",\"seq\":42,\"tick_time\":1605509068,"
+                + "\"price\":\"651.12\",\"volume\":\"300\"}}";
+        ReplayLine decoded = decoder.decode("1605509068123456789 " + push, ReplayFormat.FRAMES);
+        RawTrade t = decoded.trades().get(0);
+        assertEquals("alltick", t.provider());
+        assertEquals("700.HK", t.symbol());
+        assertEquals("1605509068000", t.ts());
+        assertEquals(List.of(), decoder.decode("1605509069000000000 {\"ret\":200,\"msg\":\"ok\",\"cmd_id\":22001,"
+                + "\"seq_id\":1,\"trace\":\"h\",\"data\":{}}", ReplayFormat.FRAMES).trades());
     }
 
     @Test

@@ -178,7 +178,7 @@ class ReplayFileTest {
         String binance = "{\"stream\":\"btcusdt@trade\",\"data\":{\"e\":\"trade\",\"E\":1723161255343,\"s\":\"BTCUSDT\",\"t\":3735683259,\"p\":\"61837.63000000\",\"q\":\"0.02000000\",\"T\":1723161255342,\"m\":true,\"M\":true}}";
         Path path = write("rec.gz", "1723161253937085768 " + binance + "\n1723161254000000000 {\"type\":\"ping\"}\n");
         ReplayDecoder decoder = new ReplayDecoder(new io.caravan.feed.finnhub.FinnhubCodec(),
-                new io.caravan.feed.binance.BinanceCodec());
+                new io.caravan.feed.binance.BinanceCodec(), new io.caravan.feed.alltick.AllTickCodec());
         int trades = 0;
         try (ReplayFile file = new ReplayFile(path)) {
             while (file.hasNext()) {
