@@ -54,6 +54,9 @@ public interface CaravanConfig {
 
     Replay replay();
 
+    /** Recording of every raw frame of every live feed, for replay. */
+    Record record();
+
     Simulator simulator();
 
     Finnhub finnhub();
@@ -78,6 +81,16 @@ public interface CaravanConfig {
         @WithName("exit-when-done")
         @WithDefault("false")
         boolean exitWhenDone();
+    }
+
+    interface Record {
+        /** Where recordings go ({@code <dir>/<feed>/<feed>-<yyyy-MM-dd>.frames.gz}); absent = no recording. */
+        Optional<String> dir();
+
+        /** How often buffered frames are written; a crash loses at most this much. */
+        @WithName("flush-interval")
+        @WithDefault("1s")
+        Duration flushInterval();
     }
 
     interface Simulator {

@@ -1,10 +1,13 @@
 package io.caravan.feed.finnhub;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +19,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.caravan.bar.BarClock;
+import io.caravan.feed.alltick.AllTickCodec;
+import io.caravan.feed.binance.BinanceCodec;
+import io.caravan.feed.replay.ReplayDecoder;
+import io.caravan.feed.replay.ReplayFile;
 import io.caravan.simulator.SimulatorService;
 import io.caravan.sink.SinkDrain;
 import io.caravan.support.Await;
@@ -24,6 +31,8 @@ import io.caravan.support.ExpectedBars;
 import io.caravan.support.LeanDay;
 import io.caravan.support.OutputBars;
 import io.caravan.support.TestTrade;
+import io.caravan.tick.RawTrade;
+import io.caravan.tick.Tick;
 import io.caravan.tick.TickValidator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -47,7 +56,9 @@ class SimulatorFeedTest {
             Map<String, String> config = new java.util.HashMap<>(Map.of("caravan.feeds", "simulator",
                     "caravan.simulator.speed", "max", "caravan.simulator.settle-delay", "500ms",
                     "caravan.simulator.port", "18765", "caravan.symbols", String.join(",", LeanDay.SYMBOLS),
-                    "caravan.bars.clock", "event", "caravan.data-dir", DATA.toString(), "caravan.sinks", "csv,jdbc"));
+                    "caravan.bars.clock", "event", "caravan.data-dir", DATA.toString(), "caravan.sinks", "csv,jdbc",
+                    "caravan.record.dir", DATA.resolve("recordings").toString(),
+                    "caravan.record.flush-interval", "200ms"));
             // without the recorded data the simulator runs synthetic and the test skips
             if (Files.exists(LeanDay.csv(INPUT))) {
                 config.put("caravan.simulator.file", INPUT.toString());
@@ -83,5 +94,35 @@ class SimulatorFeedTest {
         OutputBars.assertSameBars(expected, OutputBars.fromCsv(DATA), "CSV");
         OutputBars.assertSameBars(expected, OutputBars.fromH2(DATA), "H2");
         assertFalse(Files.exists(DATA.resolve("dead-letter")), "nothing refused, nothing duplicated");
+
+        // every frame was recorded: the recording alone gives the same bars
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> recordedTrades().size() == sent);
+        OutputBars.assertSameBars(expected, ExpectedBars.compute(recordedTrades(), ExpectedBars.ALL_INTERVALS),
+                "bars from the recording");
+    }
+
+    /** The trades in caravan.record.dir, decoded as the replay feed decodes them. */
+    private static List<TestTrade> recordedTrades() throws IOException {
+        Path dir = DATA.resolve("recordings/finnhub");
+        List<TestTrade> trades = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return trades;
+        }
+        ReplayDecoder decoder = new ReplayDecoder(new FinnhubCodec(), new BinanceCodec(), new AllTickCodec());
+        TickValidator validator = new TickValidator();
+        try (var files = Files.list(dir)) {
+            for (Path path : files.sorted().toList()) {
+                assertTrue(path.getFileName().toString().matches("finnhub-\\d{4}-\\d{2}-\\d{2}\\.frames\\.gz"), path.toString());
+                try (ReplayFile file = new ReplayFile(path)) {
+                    while (file.hasNext()) {
+                        for (RawTrade raw : decoder.decode(file.next(), file.format()).trades()) {
+                            Tick t = validator.validate(raw);
+                            trades.add(new TestTrade(t.symbol(), t.ts(), t.price(), t.size(), trades.size()));
+                        }
+                    }
+                }
+            }
+        }
+        return trades;
     }
 }
