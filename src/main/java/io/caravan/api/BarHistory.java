@@ -49,8 +49,8 @@ public class BarHistory {
         for (Bar bar : recent.find(symbol, query)) {
             bars.put(bar.openTime(), BarView.of(bar, true));
         }
-        inProgress.newest(symbol, query.interval()).filter(b -> query.contains(b.openTime()))
-                .ifPresent(b -> bars.putIfAbsent(b.openTime(), BarView.of(b, false)));
+        inProgress.open(symbol, query.interval()).stream().filter(b -> query.contains(b.openTime()))
+                .forEach(b -> bars.putIfAbsent(b.openTime(), BarView.of(b, false)));
         List<BarView> newest = new ArrayList<>(bars.values());
         return new BarSeries(symbol, query.interval().label(),
                 List.copyOf(newest.subList(Math.max(0, newest.size() - query.limit()), newest.size())));

@@ -3,6 +3,8 @@ package io.caravan.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,7 +20,7 @@ import io.caravan.bar.Interval;
 import io.caravan.bar.OpenBars;
 
 /**
- * The newest bar still open for a symbol, read from the aggregators' groups without changing them. A longer bar in
+ * The bars still open for a symbol, read from the aggregators' groups without changing them. A longer bar in
  * progress is its rollup group (the base bars already closed in its bucket) plus the base bars still open in it:
  * the same arithmetic as when it closes.
  */
@@ -35,24 +37,27 @@ public class BarsInProgress {
         this.camel = camel;
     }
 
-    public Optional<Bar> newest(String symbol, Interval interval) {
+    /**
+     * The bars of the symbol still open, oldest first: usually one, two while the previous bucket waits out its
+     * grace.
+     */
+    public List<Bar> open(String symbol, Interval interval) {
         List<BarKey> base = keysOf(openBars.baseGroups(), symbol);
         List<BarKey> rolled = interval.equals(intervals.base()) ? List.of() : keysOf(openBars.rollupGroups(), symbol)
                 .stream().filter(k -> k.intervalMillis() == interval.millis()).toList();
-        long bucket = Long.MIN_VALUE;
-        for (BarKey k : base) {
-            bucket = Math.max(bucket, interval.bucketStart(k.openTime()));
+        SortedSet<Long> buckets = new TreeSet<>();
+        base.forEach(k -> buckets.add(interval.bucketStart(k.openTime())));
+        rolled.forEach(k -> buckets.add(k.openTime()));
+        List<Bar> bars = new ArrayList<>();
+        for (long bucket : buckets) {
+            BarBuilder merged = new BarBuilder(symbol, interval, bucket);
+            int parts = mergeInto(merged, openBars.rollupGroups(), rolled, interval, bucket)
+                    + mergeInto(merged, openBars.baseGroups(), base, interval, bucket);
+            if (parts > 0) {
+                bars.add(merged.build());
+            }
         }
-        for (BarKey k : rolled) {
-            bucket = Math.max(bucket, k.openTime());
-        }
-        if (bucket == Long.MIN_VALUE) {
-            return Optional.empty();
-        }
-        BarBuilder merged = new BarBuilder(symbol, interval, bucket);
-        int parts = mergeInto(merged, openBars.rollupGroups(), rolled, interval, bucket)
-                + mergeInto(merged, openBars.baseGroups(), base, interval, bucket);
-        return parts > 0 ? Optional.of(merged.build()) : Optional.empty();
+        return bars;
     }
 
     private int mergeInto(BarBuilder merged, MemoryAggregationRepository repository, List<BarKey> keys,

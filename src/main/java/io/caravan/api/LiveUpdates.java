@@ -58,8 +58,9 @@ public class LiveUpdates {
         }
         for (Quote quote : quotes) {
             for (Interval interval : intervals) {
-                inProgress.newest(quote.symbol(), interval).ifPresent(
-                        b -> bars.add(new LiveBar(b.symbol(), interval.label(), BarView.of(b, false))));
+                for (Bar b : inProgress.open(quote.symbol(), interval)) {
+                    bars.add(new LiveBar(b.symbol(), interval.label(), BarView.of(b, false)));
+                }
             }
         }
         return new LiveFrame("frame", System.currentTimeMillis(), quotes.stream().map(views::of).toList(), bars,

@@ -32,7 +32,7 @@ final class SyntheticTradeSource {
     private static final double CRYPTO_MIN_SIZE = 0.00012;
     private static final double CRYPTO_MAX_SIZE = 0.5;
 
-    /** Chance per trade that a quiet symbol starts a burst. */
+    /** Chance per trade, at {@link #REFERENCE_RATE}, that a quiet symbol starts a burst. */
     private static final double BURST_CHANCE = 0.01;
 
     private final double tradesPerSecond;
@@ -40,6 +40,7 @@ final class SyntheticTradeSource {
     private static final double REFERENCE_RATE = 5;
     private final double stepScale;
     private final double pullBackScale;
+    private final double burstChance;
     private final long seed;
     private final Map<String, Walk> walks = new LinkedHashMap<>();
     /** End of the last generated window; never moves back, even if the wall clock does. */
@@ -47,11 +48,13 @@ final class SyntheticTradeSource {
 
     SyntheticTradeSource(List<String> symbols, double tradesPerSecond, Optional<Long> seed, long startMillis) {
         this.tradesPerSecond = tradesPerSecond;
-        // the walk moves as much per second at any rate: 100 trades/s would otherwise swing 2 % within a minute
-        // (scale 1 at the default 5/s: the same walk as before)
+        // the walk moves as much per second, and bursts start as often per second, at any rate: 100 trades/s would
+        // otherwise swing 2 % within a minute and spend most of its time in bursts, at about 4 times the rate asked
+        // for (scale 1 at up to 5/s, the default: the same walk as before)
         double perReference = tradesPerSecond > REFERENCE_RATE ? REFERENCE_RATE / tradesPerSecond : 1;
         this.stepScale = Math.sqrt(perReference);
         this.pullBackScale = perReference;
+        this.burstChance = BURST_CHANCE * perReference;
         this.seed = seed.orElseGet(() -> new Random().nextLong());
         this.generatedUntil = startMillis;
         symbols.forEach(symbol -> addSymbol(symbol, startMillis));
@@ -145,7 +148,7 @@ final class SyntheticTradeSource {
         }
 
         private void maybeStartBurst() {
-            if (nextArrival >= burstUntil && random.nextDouble() < BURST_CHANCE) {
+            if (nextArrival >= burstUntil && random.nextDouble() < burstChance) {
                 burstFactor = 3 + random.nextInt(6);
                 burstUntil = nextArrival + 500 + random.nextInt(2500);
             }

@@ -59,9 +59,10 @@ export class QuotesBoard {
         row.element.cells[COLUMNS.indexOf('feedStatus')].className = `feed-${quote.feedStatus}`;
         row.element.classList.toggle('alert', quote.alert);
         if (previous && previous.last !== quote.last) {
-            const up = quote.last > previous.last;
-            row.element.animate([{ backgroundColor: up ? 'rgba(38,166,154,.5)' : 'rgba(239,83,80,.5)' },
-                { backgroundColor: 'rgba(0,0,0,0)' }], { duration: 500 });
+            // a neutral flash for "changed"; the direction is the colour of the last price; red rows mean alerts
+            this.setSign(row.element.cells[COLUMNS.indexOf('last')], quote.last - previous.last);
+            row.element.animate([{ backgroundColor: 'rgba(130,160,200,.35)' }, { backgroundColor: 'rgba(0,0,0,0)' }],
+                { duration: 400 });
         }
     }
 
