@@ -228,13 +228,8 @@ class DashboardBrowserTest {
         slowly().until(() -> browser.findElement(By.id("chart-title")).getText().equals("AAPL · 5s"));
     }
 
-    static JsonNode quote(String symbol) {
-        return QueryApiTest.find(Http.get(base() + "api/quotes").body(), symbol);
-    }
-
-    static String base() {
-        return "http://127.0.0.1:" + org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getValue("quarkus.http.test-port", Integer.class) + "/";
+    JsonNode quote(String symbol) {
+        return QueryApiTest.find(Http.get(base + "api/quotes").body(), symbol);
     }
 
     @Test
