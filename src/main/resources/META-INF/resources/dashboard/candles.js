@@ -41,6 +41,8 @@ export class CandleChart {
     constructor(element, compact) {
         this.chart = echarts.init(element, 'dark', { renderer: 'canvas' });
         this.compact = compact;
+        // a small chart shows the newest bars only: 200 candles in 260 pixels are lines and cost 3 times the work
+        this.maxBars = compact ? 60 : Infinity;
         this.rendered = -1;
         this.chart.setOption(this.baseOption());
         new ResizeObserver(() => this.chart.resize()).observe(element);
@@ -79,7 +81,7 @@ export class CandleChart {
             return false;
         }
         this.rendered = series.version;
-        const bars = series.sorted();
+        const bars = series.sorted().slice(-this.maxBars);
         const labels = bars.map(b => label(b.time, intervalMillis));
         this.chart.setOption({
             xAxis: [{ data: labels }, { data: labels }],

@@ -7,6 +7,8 @@ import { LiveChannel } from './live.js';
 import { PerfMeter } from './perf.js';
 
 const HISTORY = 200;
+/** Grid charts redrawn per animation frame until this much time is spent; the rest in the next frames. */
+const FRAME_BUDGET_MS = 8;
 const $ = id => document.getElementById(id);
 
 const perf = new PerfMeter();
@@ -18,6 +20,8 @@ const state = { symbols: [], intervals: [], symbol: null, interval: null, view: 
 let mainChart = null;
 let pending = { quotes: new Map(), bars: [], alerts: [], sentAts: [] };
 let scheduled = false;
+let gridCursor = 0;
+let undrawn = { sentAts: [], newestTrade: 0 };
 
 const key = (symbol, interval) => `${symbol}\u0000${interval}`;
 
@@ -78,6 +82,7 @@ function showView(view) {
     $('view-grid').setAttribute('aria-pressed', String(view === 'grid'));
     gridCharts.forEach(chart => chart.dispose());
     gridCharts.clear();
+    gridCursor = 0;
     $('grid').replaceChildren();
     if (view === 'grid') {
         state.symbols.forEach(addGridCell);
@@ -150,15 +155,35 @@ function render() {
             s.apply(live.bar);
         }
     }
+    undrawn.sentAts.push(...work.sentAts);
+    undrawn.newestTrade = Math.max(undrawn.newestTrade, newestTrade);
     const millis = intervalMillis(state.interval);
     if (state.view === 'single') {
         mainChart.render(seriesOf(state.symbol, state.interval), millis);
-    } else {
-        gridCharts.forEach((chart, symbol) => chart.render(seriesOf(symbol, state.interval), millis));
+    } else if (!renderGrid(millis)) {
+        schedule();
+        return;
     }
-    if (work.sentAts.length > 0) {
-        perf.drawn(work.sentAts, newestTrade);
+    // a frame counts as drawn once every chart it changed is redrawn
+    if (undrawn.sentAts.length > 0) {
+        perf.drawn(undrawn.sentAts, undrawn.newestTrade);
     }
+    undrawn = { sentAts: [], newestTrade: 0 };
+}
+
+/** Redraws the grid's changed charts within the frame budget; false when some are left for the next frame. */
+function renderGrid(millis) {
+    const charts = [...gridCharts.entries()];
+    const started = performance.now();
+    while (gridCursor < charts.length) {
+        const [symbol, chart] = charts[gridCursor++];
+        chart.render(seriesOf(symbol, state.interval), millis);
+        if (gridCursor < charts.length && performance.now() - started > FRAME_BUDGET_MS) {
+            return false;
+        }
+    }
+    gridCursor = 0;
+    return true;
 }
 
 function showPerf() {
