@@ -59,10 +59,10 @@ export class QuotesBoard {
         row.element.cells[COLUMNS.indexOf('feedStatus')].className = `feed-${quote.feedStatus}`;
         row.element.classList.toggle('alert', quote.alert);
         if (previous && previous.last !== quote.last) {
-            // a neutral flash for "changed"; the direction is the colour of the last price; red rows mean alerts
+            // the flash brightens the row instead of painting it, so an alert row stays red while it flashes; the
+            // direction is the colour of the last price
             this.setSign(row.element.cells[COLUMNS.indexOf('last')], quote.last - previous.last);
-            row.element.animate([{ backgroundColor: 'rgba(130,160,200,.35)' }, { backgroundColor: 'rgba(0,0,0,0)' }],
-                { duration: 400 });
+            row.element.animate([{ filter: 'brightness(1.9)' }, { filter: 'brightness(1)' }], { duration: 300 });
         }
     }
 
