@@ -1,5 +1,6 @@
 package io.caravan;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,12 @@ public interface CaravanConfig {
     Finnhub finnhub();
 
     Jdbc jdbc();
+
+    /** The query API ({@code /api/bars}, {@code /api/quotes}). */
+    Api api();
+
+    /** The live page at {@code /} and its WebSocket pushes. */
+    Dashboard dashboard();
 
     interface Bars {
         @WithDefault("2s")
@@ -208,5 +215,41 @@ public interface CaravanConfig {
         @WithName("max-delay")
         @WithDefault("10s")
         Duration maxDelay();
+    }
+
+    interface Api {
+        /** Bars returned when a query names no limit. */
+        @WithName("default-limit")
+        @WithDefault("500")
+        int defaultLimit();
+
+        /** The largest limit a query may ask for; above it the answer is 400. */
+        @WithName("max-limit")
+        @WithDefault("5000")
+        int maxLimit();
+
+        /** Newest closed bars kept in memory per symbol and interval, so queries answer before the database has them. */
+        @WithName("recent-bars")
+        @WithDefault("1000")
+        int recentBars();
+    }
+
+    interface Dashboard {
+        /** How often changes are pushed to the page: ticks in between are coalesced into one update per symbol. */
+        @WithName("push-interval")
+        @WithDefault("250ms")
+        Duration pushInterval();
+
+        Alert alert();
+
+        /** The quotes board's alert: the last price more than drop-percent below the highest price of the window. */
+        interface Alert {
+            @WithDefault("1m")
+            Duration window();
+
+            @WithName("drop-percent")
+            @WithDefault("2")
+            BigDecimal dropPercent();
+        }
     }
 }

@@ -11,6 +11,9 @@ import io.caravan.tick.Tick;
  * The result does not depend on the order in which trades are added: open and close are the trades with the
  * smallest and largest (event time, tie-breaker) key, so threads that deliver ticks in another order give the
  * same bar.
+ * <p>
+ * Its methods are synchronized (uncontended, so nearly free) so that a reader outside the aggregator, the live view
+ * of bars in progress, takes a consistent snapshot with {@link #build()} while trades are still being added.
  */
 public final class BarBuilder {
 
@@ -47,7 +50,7 @@ public final class BarBuilder {
         return new BarBuilder(bar.symbol(), interval, interval.bucketStart(bar.openTime())).merge(bar);
     }
 
-    public BarBuilder add(Tick tick) {
+    public synchronized BarBuilder add(Tick tick) {
         if (interval.bucketStart(tick.ts()) != openTime || !symbol.equals(tick.symbol())) {
             throw new IllegalArgumentException("tick " + tick + " is not in bar " + symbol + " " + interval + " @" + openTime);
         }
@@ -57,7 +60,7 @@ public final class BarBuilder {
     }
 
     /** Adds a finer bar (e.g. a 1m bar into a 5m bar); its open time orders it among the others. */
-    public BarBuilder merge(Bar bar) {
+    public synchronized BarBuilder merge(Bar bar) {
         if (interval.bucketStart(bar.openTime()) != openTime || !symbol.equals(bar.symbol())
                 || bar.interval().millis() > interval.millis()) {
             throw new IllegalArgumentException("bar " + bar + " does not roll up into " + symbol + " " + interval + " @" + openTime);
@@ -102,7 +105,7 @@ public final class BarBuilder {
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    public Bar build() {
+    public synchronized Bar build() {
         if (trades == 0) {
             throw new IllegalStateException("no trades in " + symbol + " " + interval + " @" + openTime);
         }

@@ -19,6 +19,9 @@ import io.caravan.tick.TickRoutes;
 @ApplicationScoped
 public class BarRoutes extends RouteBuilder {
 
+    /** Every closed bar, of every interval, is also sent here before the sinks (the API's recent bars, the page). */
+    public static final String CLOSED_BAR_WATCHERS = "direct:bar-watchers";
+
     /** Closed correlation keys remembered, so a tick slipping past the late check cannot reopen a closed bucket. */
     static final int CLOSED_KEYS = 100_000;
 
@@ -54,6 +57,7 @@ public class BarRoutes extends RouteBuilder {
                 .process(e -> clock.afterTick());
 
         from("direct:bar-closed").routeId("bar-closed")
+                .to(CLOSED_BAR_WATCHERS)
                 .to("direct:sinks")
                 .split(method(rollup, "parts"))
                     .aggregate(rollup.correlation(), rollup)

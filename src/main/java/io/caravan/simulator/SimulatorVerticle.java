@@ -93,6 +93,8 @@ final class SimulatorVerticle extends AbstractVerticle {
                     .onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", path));
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (MarketShockEndpoint.PATH.equals(path)) {
+            new MarketShockEndpoint(synthetic, dispatcher).handle(request);
         } else {
             request.response().setStatusCode(404)
                     .putHeader("Content-Type", "application/json; charset=utf-8")

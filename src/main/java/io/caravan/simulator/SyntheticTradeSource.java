@@ -32,10 +32,15 @@ final class SyntheticTradeSource {
     private static final double CRYPTO_MIN_SIZE = 0.00012;
     private static final double CRYPTO_MAX_SIZE = 0.5;
 
-    /** Chance per trade that a quiet symbol starts a burst. */
+    /** Chance per trade, at {@link #REFERENCE_RATE}, that a quiet symbol starts a burst. */
     private static final double BURST_CHANCE = 0.01;
 
     private final double tradesPerSecond;
+    /** Per-trade step and pull-back are set for this rate and scaled for others. */
+    private static final double REFERENCE_RATE = 5;
+    private final double stepScale;
+    private final double pullBackScale;
+    private final double burstChance;
     private final long seed;
     private final Map<String, Walk> walks = new LinkedHashMap<>();
     /** End of the last generated window; never moves back, even if the wall clock does. */
@@ -43,6 +48,13 @@ final class SyntheticTradeSource {
 
     SyntheticTradeSource(List<String> symbols, double tradesPerSecond, Optional<Long> seed, long startMillis) {
         this.tradesPerSecond = tradesPerSecond;
+        // the walk moves as much per second, and bursts start as often per second, at any rate: 100 trades/s would
+        // otherwise swing 2 % within a minute and spend most of its time in bursts, at about 4 times the rate asked
+        // for (scale 1 at up to 5/s, the default: the same walk as before)
+        double perReference = tradesPerSecond > REFERENCE_RATE ? REFERENCE_RATE / tradesPerSecond : 1;
+        this.stepScale = Math.sqrt(perReference);
+        this.pullBackScale = perReference;
+        this.burstChance = BURST_CHANCE * perReference;
         this.seed = seed.orElseGet(() -> new Random().nextLong());
         this.generatedUntil = startMillis;
         symbols.forEach(symbol -> addSymbol(symbol, startMillis));
@@ -71,6 +83,15 @@ final class SyntheticTradeSource {
         return trades;
     }
 
+    /**
+     * Moves a symbol's market by {@code percent} at once: the walk and the level it reverts to both move, so the
+     * drop lasts, and one trade at the new price is returned (dated {@code nowMillis}). Empty for a symbol not walked.
+     */
+    Optional<SimTrade> shock(String symbol, double percent, long nowMillis) {
+        Walk walk = walks.get(symbol);
+        return walk == null ? Optional.empty() : Optional.of(walk.shock(percent, Math.max(nowMillis, generatedUntil)));
+    }
+
     private Random randomFor(String symbol) {
         return new Random(seed ^ (symbol.hashCode() * 0x9E3779B97F4A7C15L));
     }
@@ -87,7 +108,7 @@ final class SyntheticTradeSource {
         private final String symbol;
         private final Random random;
         private final boolean crypto;
-        private final double startPrice;
+        private double startPrice;
         private double price;
         private double nextArrival;
         private double burstUntil = Double.NEGATIVE_INFINITY;
@@ -110,6 +131,14 @@ final class SyntheticTradeSource {
             }
         }
 
+        SimTrade shock(double percent, long time) {
+            double factor = 1 + percent / 100;
+            startPrice *= factor;
+            price = BigDecimal.valueOf(Math.max(0.01, price * factor)).setScale(2, RoundingMode.HALF_UP).doubleValue();
+            return new SimTrade(symbol, time, BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                    nextSize());
+        }
+
         private double interArrival() {
             double rate = tradesPerSecond * (nextArrival < burstUntil ? burstFactor : 1) / 1000.0;
             if (rate <= 0) {
@@ -119,15 +148,16 @@ final class SyntheticTradeSource {
         }
 
         private void maybeStartBurst() {
-            if (nextArrival >= burstUntil && random.nextDouble() < BURST_CHANCE) {
+            if (nextArrival >= burstUntil && random.nextDouble() < burstChance) {
                 burstFactor = 3 + random.nextInt(6);
                 burstUntil = nextArrival + 500 + random.nextInt(2500);
             }
         }
 
         private String nextPrice() {
-            double step = random.nextGaussian() * price * 0.0003;
-            double pullBack = (startPrice - price) * 0.001; // keeps a long run near a believable level
+            double step = random.nextGaussian() * price * 0.0003 * stepScale;
+            // keeps a long run near a believable level
+            double pullBack = (startPrice - price) * 0.001 * pullBackScale;
             price = Math.max(0.01, price + step + pullBack);
             BigDecimal rounded = BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
             price = rounded.doubleValue();

@@ -1,0 +1,34 @@
+package io.caravan.api;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.builder.RouteBuilder;
+
+import io.caravan.CaravanConfig;
+import io.caravan.bar.BarRoutes;
+
+/** Closed bars into the recent-bars store and the next live frame; a timer pushes frames at the display rate. */
+@ApplicationScoped
+public class LiveRoutes extends RouteBuilder {
+
+    private final long pushMillis;
+
+    public LiveRoutes(CaravanConfig config) {
+        this.pushMillis = Math.max(10, config.dashboard().pushInterval().toMillis());
+    }
+
+    @Override
+    public void configure() {
+        // the bar goes on to the sinks whatever happens here
+        onException(Exception.class).handled(true)
+                .log(LoggingLevel.WARN, "Live view: ${exception.message}");
+
+        from(BarRoutes.CLOSED_BAR_WATCHERS).routeId("live-bars")
+                .bean("recentBars", "add")
+                .bean("liveUpdates", "barClosed");
+
+        from("timer:live-push?period=" + pushMillis).routeId("live-push")
+                .bean("liveBroadcaster", "push");
+    }
+}

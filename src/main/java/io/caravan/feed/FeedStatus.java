@@ -1,0 +1,41 @@
+package io.caravan.feed;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+/**
+ * Whether each WebSocket feed is connected, as its route learns it from the client's OPEN and CLOSE events. A feed
+ * without connection events (a replay) has no state here and reads as {@code n/a}.
+ */
+@ApplicationScoped
+@Named("feedStatus")
+public class FeedStatus {
+
+    public static final String CONNECTED = "connected";
+    public static final String DISCONNECTED = "disconnected";
+    public static final String NOT_APPLICABLE = "n/a";
+
+    /** @param since when the feed entered this state, epoch milliseconds */
+    public record State(String state, long since) {
+    }
+
+    private final Map<String, State> states = new ConcurrentHashMap<>();
+
+    /** Called by a feed route on its OPEN event; {@code provider} is the providers' name carried by its ticks. */
+    public void connected(String provider) {
+        states.put(provider, new State(CONNECTED, System.currentTimeMillis()));
+    }
+
+    /** Called by a feed route on its CLOSE event. */
+    public void disconnected(String provider) {
+        states.put(provider, new State(DISCONNECTED, System.currentTimeMillis()));
+    }
+
+    public State of(String provider) {
+        State state = provider == null ? null : states.get(provider);
+        return state != null ? state : new State(NOT_APPLICABLE, 0);
+    }
+}
