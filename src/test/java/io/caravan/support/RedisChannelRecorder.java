@@ -14,8 +14,8 @@ import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
 
 /**
- * A real Redis subscriber, subscribed before caravan starts: {@code PSUBSCRIBE <prefix>bars:*} and
- * {@code <prefix>quotes:*}, recording every message. Also clears the keys under the prefix, so each test class starts
+ * A real Redis subscriber, subscribed before caravan starts: {@code PSUBSCRIBE <prefix>bars:*},
+ * {@code <prefix>quotes:*} and {@code <prefix>alerts:*}, recording every message. Also clears the keys under the prefix, so each test class starts
  * from an empty keyspace of its own. Configure with the {@code prefix} init argument.
  */
 public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager {
@@ -45,7 +45,8 @@ public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager
             connection = Redis.createClient(vertx, RedisTestClient.URL).connect().toCompletionStage()
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
             connection.handler(this::onPush);
-            connection.send(Request.cmd(Command.PSUBSCRIBE).arg(prefix + "bars:*").arg(prefix + "quotes:*"))
+            connection.send(Request.cmd(Command.PSUBSCRIBE).arg(prefix + "bars:*").arg(prefix + "quotes:*")
+                    .arg(prefix + "alerts:*"))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot subscribe to Redis at " + RedisTestClient.URL, e);

@@ -44,6 +44,11 @@ public class RedisKeys {
         return barSeries(bar);
     }
 
+    /** Pub/sub channel of a symbol's price alerts. */
+    public String alertChannel(String symbol) {
+        return prefix + "alerts:" + symbol;
+    }
+
     /** Pub/sub channel of a symbol's quotes. */
     public String quoteChannel(String symbol) {
         return prefix + "quotes:" + symbol;

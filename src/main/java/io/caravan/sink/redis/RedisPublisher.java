@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caravan.CaravanConfig;
+import io.caravan.alert.PriceAlert;
 import io.caravan.bar.Bar;
 import io.caravan.quote.Quote;
 import io.caravan.quote.QuoteFields;
@@ -19,7 +20,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
 /**
- * {@code PUBLISH} of closed bars ({@code bars:<interval>:<SYMBOL>}) and quotes ({@code quotes:<SYMBOL>}) as JSON, on
+ * {@code PUBLISH} of closed bars ({@code bars:<interval>:<SYMBOL>}), quotes ({@code quotes:<SYMBOL>}) and price
+ * alerts ({@code alerts:<SYMBOL>}) as JSON, on
  * the {@code pubsub} Redis client: its own connections, apart from the writer's.
  */
 @ApplicationScoped
@@ -47,6 +49,12 @@ public class RedisPublisher {
                     .arg(json.writeValueAsString(fields.json(bar))));
         }
         RedisCalls.await(redis.batch(publishes), timeout);
+    }
+
+    /** One price alert on {@code alerts:<SYMBOL>}. */
+    public void publishAlert(PriceAlert alert) throws Exception {
+        RedisCalls.await(redis.send(Request.cmd(Command.PUBLISH).arg(keys.alertChannel(alert.symbol()))
+                .arg(json.writeValueAsString(alert))), timeout);
     }
 
     public void publishQuotes(List<Quote> quotes) throws Exception {
