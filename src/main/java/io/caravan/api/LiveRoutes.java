@@ -20,8 +20,9 @@ public class LiveRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // the bar goes on to the sinks whatever happens here
-        onException(Exception.class).handled(true)
+        // the bar goes on to the sinks whatever happens here: continued, because an error handled in a route called
+        // by direct: also ends the caller's route (bar-closed), and the bar would miss its sinks and rollups
+        onException(Exception.class).continued(true)
                 .log(LoggingLevel.WARN, "Live view: ${exception.message}");
 
         from(BarRoutes.CLOSED_BAR_WATCHERS).routeId("live-bars")
