@@ -1,6 +1,5 @@
 package io.caravan.support;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,9 +100,5 @@ public final class RedisTestClient implements AutoCloseable {
     public void close() {
         redis.close();
         await(vertx.close());
-    }
-
-    public static Duration timeout() {
-        return Duration.ofSeconds(10);
     }
 }
