@@ -109,8 +109,13 @@ public final class BarBuilder {
         if (trades == 0) {
             throw new IllegalStateException("no trades in " + symbol + " " + interval + " @" + openTime);
         }
-        BigDecimal vwap = volume.signum() == 0 ? null
+        return new Bar(symbol, interval, openTime, open, high, low, close, volume, notional, vwap(notional, volume),
+                trades);
+    }
+
+    /** Σ(price·size) / Σ size, half-even to {@value #VWAP_SCALE} places, trailing zeros removed; null at zero volume. */
+    public static BigDecimal vwap(BigDecimal notional, BigDecimal volume) {
+        return volume.signum() == 0 ? null
                 : plain(notional.divide(volume, VWAP_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros());
-        return new Bar(symbol, interval, openTime, open, high, low, close, volume, notional, vwap, trades);
     }
 }

@@ -1,0 +1,17 @@
+package io.caravan.feed;
+
+import java.math.BigDecimal;
+
+import io.caravan.bar.Interval;
+
+/**
+ * A bar as a provider's REST API reports it (an exchange bar, source {@code rest}), exact decimals as sent. What a
+ * provider does not report is null, marked unknown and never invented: Finnhub candles carry no notional, VWAP or
+ * trade count.
+ *
+ * @param openTime bar start, epoch milliseconds UTC
+ * @param notional Σ price·size when the provider reports it (Binance quote volume, AllTick turnover)
+ */
+public record Kline(String provider, String symbol, Interval interval, long openTime, BigDecimal open, BigDecimal high,
+        BigDecimal low, BigDecimal close, BigDecimal volume, BigDecimal notional, BigDecimal vwap, Long trades) {
+}

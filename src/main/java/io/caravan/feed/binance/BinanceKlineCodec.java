@@ -1,0 +1,66 @@
+package io.caravan.feed.binance;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Named;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.caravan.bar.BarBuilder;
+import io.caravan.bar.Interval;
+import io.caravan.feed.Kline;
+import io.caravan.feed.KlineCheck;
+import io.caravan.feed.KlineCodec;
+import io.caravan.feed.WireJson;
+import io.caravan.tick.RejectReason;
+import io.caravan.tick.TickRejectedException;
+
+/**
+ * Binance's {@code /api/v3/klines} answer: an array of
+ * {@code [open time, open, high, low, close, volume, close time, quote volume, trades, ...]}. The quote volume is
+ * Σ price·quantity, so the notional and the VWAP are the provider's own numbers; an error is
+ * {@code {"code":..,"msg":..}}.
+ */
+@ApplicationScoped
+@Named("binanceKlineCodec")
+public class BinanceKlineCodec implements KlineCodec {
+
+    @Override
+    public List<Kline> decode(String symbol, Interval interval, String body) {
+        JsonNode root = WireJson.parse(body);
+        if (root.isObject() && root.has("code")) {
+            throw new TickRejectedException(RejectReason.PROVIDER_ERROR,
+                    "Binance error " + WireJson.text(root, "code") + ": " + WireJson.text(root, "msg"), body);
+        }
+        if (!root.isArray()) {
+            throw new TickRejectedException(RejectReason.MALFORMED, "not an array of klines", body);
+        }
+        List<Kline> klines = new ArrayList<>(root.size());
+        for (JsonNode row : root) {
+            if (!row.isArray() || row.size() < 9) {
+                throw new TickRejectedException(RejectReason.MALFORMED, "a kline is an array of at least 9 fields", body);
+            }
+            BigDecimal volume = KlineCheck.decimal(text(row, 5), "volume", body);
+            BigDecimal notional = KlineCheck.decimal(text(row, 7), "quote volume", body);
+            klines.add(KlineCheck.check(new Kline("binance", symbol, interval, KlineCheck.millis(text(row, 0), "open time", body),
+                    KlineCheck.decimal(text(row, 1), "open", body), KlineCheck.decimal(text(row, 2), "high", body),
+                    KlineCheck.decimal(text(row, 3), "low", body), KlineCheck.decimal(text(row, 4), "close", body),
+                    volume, notional, BarBuilder.vwap(notional, volume),
+                    KlineCheck.millis(text(row, 8), "trades", body)), body));
+        }
+        klines.sort(Comparator.comparingLong(Kline::openTime)); // oldest first, whatever the order sent
+        return klines;
+    }
+
+    private static String text(JsonNode row, int i) {
+        JsonNode value = row.get(i);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
+    }
+}
