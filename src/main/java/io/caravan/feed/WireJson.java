@@ -35,7 +35,11 @@ public final class WireJson {
 
     /** The field as text for the validator: numbers in plain decimal form, strings as they are, else null. */
     public static String text(JsonNode parent, String field) {
-        JsonNode node = parent.get(field);
+        return text(parent.get(field));
+    }
+
+    /** A value (an array element, say) as text for the validator, as {@link #text(JsonNode, String)}. */
+    public static String text(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }

@@ -57,10 +57,6 @@ public class BinanceKlineCodec implements KlineCodec {
     }
 
     private static String text(JsonNode row, int i) {
-        JsonNode value = row.get(i);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
+        return WireJson.text(row.get(i));
     }
 }

@@ -65,10 +65,6 @@ public class FinnhubCandleCodec implements KlineCodec {
     }
 
     private static String text(JsonNode root, String array, int i) {
-        JsonNode value = root.get(array).get(i);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
+        return WireJson.text(root.get(array).get(i));
     }
 }
