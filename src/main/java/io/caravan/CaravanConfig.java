@@ -128,6 +128,11 @@ public interface CaravanConfig {
         @WithDefault("10s")
         Duration pingInterval();
 
+        /** WebSocket ping frames to Binance clients, as Binance sends them. */
+        @WithName("binance-ping-interval")
+        @WithDefault("20s")
+        Duration binancePingInterval();
+
         /** Random seed for the synthetic walk; absent = a new walk every run. */
         Optional<Long> seed();
     }
