@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Client consumer that processes frames one at a time in arrival order on its own thread, pauses the socket when
  * it falls behind (TCP back-pressure instead of an unbounded queue), and reconnects with exponential backoff.
+ * With {@code maxConnectionAge} it closes a connection that old and reconnects; {@link #reconnect} does the same on
+ * demand (a server announcing its shutdown).
  */
 public class OrderedClientConsumer extends DefaultConsumer {
 
@@ -118,8 +120,30 @@ public class OrderedClientConsumer extends DefaultConsumer {
                 submit(this::reconnectAfterClose);
             }
         });
+        long maxAge = getEndpoint().maxConnectionAgeMillis();
+        if (maxAge > 0) {
+            getEndpoint().vertx().setTimer(maxAge, id -> {
+                if (socket == ws && !ws.isClosed()) {
+                    LOG.info("Connection to {} is {} ms old; reconnecting", getEndpoint().address(), maxAge);
+                    ws.close();
+                }
+            });
+        }
         if (getEndpoint().getConfiguration().isFireWebSocketConnectionEvents()) {
             submit(() -> process(null, VertxWebsocketEvent.OPEN));
+        }
+    }
+
+    /**
+     * Closes the current connection; the consumer then reconnects as after any close (event CLOSE, then OPEN).
+     *
+     * @param reason logged
+     */
+    public void reconnect(String reason) {
+        WebSocket ws = socket;
+        if (ws != null && !ws.isClosed()) {
+            LOG.info("Reconnecting to {}: {}", getEndpoint().address(), reason);
+            ws.close();
         }
     }
 
@@ -143,7 +167,8 @@ public class OrderedClientConsumer extends DefaultConsumer {
             } finally {
                 if (pending.decrementAndGet() <= RESUME_AT && paused) {
                     paused = false;
-                    // on the socket's event loop: Vert.x's read buffer belongs to it, not to this thread
+                    // on the socket's event loop: resumed from this thread, Vert.x delivered the frames buffered
+                    // during the pause here while newer ones arrived on the event loop, out of order
                     eventLoop.runOnContext(v -> ws.resume());
                 }
             }
