@@ -90,6 +90,11 @@ public final class ExchangeSimulator {
         return verticle.binancePongs();
     }
 
+    /** Binance WebSocket connections accepted so far. */
+    public long binanceConnections() {
+        return verticle.binanceConnections();
+    }
+
     /** Trades sent to at least one client so far. */
     public long tradesServed() {
         return verticle.tradesServed();

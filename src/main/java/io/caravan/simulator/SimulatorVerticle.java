@@ -41,6 +41,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final CompletableFuture<Long> replayFinished;
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
+    private final AtomicLong binanceConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
 
@@ -65,6 +66,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     long binancePongs() {
         return binancePongs.get();
+    }
+
+    long binanceConnections() {
+        return binanceConnections.get();
     }
 
     @Override
@@ -152,6 +157,7 @@ final class SimulatorVerticle extends AbstractVerticle {
                     settings.binancePingInterval(), this::onBinanceSubscribe, this::removeClient, binancePongs);
             binanceClients.add(socket);
             dispatcher.add(socket);
+            binanceConnections.incrementAndGet();
             LOG.infof("Binance client %s connected", socket.name());
         }).onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", request.path()));
     }

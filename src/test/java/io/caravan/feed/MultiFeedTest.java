@@ -15,6 +15,8 @@ import jakarta.inject.Inject;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import io.caravan.simulator.ExchangeSimulator;
+import io.caravan.simulator.SimulatorService;
 import io.caravan.support.Await;
 import io.caravan.support.OutputBars;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,6 +41,8 @@ class MultiFeedTest {
                     Map.entry("caravan.simulator.port", "18796"), Map.entry("caravan.simulator.trades-per-second", "20"),
                     Map.entry("caravan.feed.simulator.symbols", "AAA,BBB"),
                     Map.entry("caravan.feed.binance.symbols", "BTCUSDT,ethusdt"), Map.entry("caravan.symbols", "ZZZ"),
+                    Map.entry("caravan.binance.max-connection-age", "3s"),
+                    Map.entry("caravan.binance.reconnect-initial-delay", "200"),
                     Map.entry("caravan.intervals", "1s,5s"), Map.entry("caravan.bars.grace", "300ms"),
                     Map.entry("caravan.bars.clock", "wall"), Map.entry("caravan.data-dir", DATA.toString()),
                     Map.entry("caravan.sinks", "csv"));
@@ -47,6 +51,8 @@ class MultiFeedTest {
 
     @Inject
     FeedStatus status;
+    @Inject
+    SimulatorService simulator;
 
     @Test
     void eachFeedBringsItsOwnSymbolsOverItsOwnConnection() {
@@ -56,8 +62,19 @@ class MultiFeedTest {
         assertEquals(Set.of("AAA", "BBB", "BTCUSDT", "ETHUSDT"), symbolsWithBars(DATA, "1s"),
                 "no feed got the other's symbols, nothing of caravan.symbols");
         assertEquals(FeedStatus.CONNECTED, status.of("finnhub").state());
-        assertEquals(FeedStatus.CONNECTED, status.of("binance").state());
+        // the Binance connection is replaced every 3 s (max-connection-age), so it may be between two just now
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> FeedStatus.CONNECTED.equals(status.of("binance").state()));
         assertFalse(Files.exists(DATA.resolve("dead-letter")), "nothing refused");
+    }
+
+    @Test
+    void aBinanceConnectionIsReplacedOnceItReachesMaxConnectionAge() {
+        // max-connection-age 3s: without it the route would keep its first connection for the whole test
+        ExchangeSimulator exchange = simulator.simulator().orElseThrow();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> exchange.binanceConnections() >= 3);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> FeedStatus.CONNECTED.equals(status.of("binance").state()));
     }
 
     /** Symbols with at least one CSV bar of the interval. */
