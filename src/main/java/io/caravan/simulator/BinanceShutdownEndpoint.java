@@ -5,8 +5,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * {@code POST /sim/binance/shutdown}: every Binance client gets {@code serverShutdown} and is disconnected, as before
- * Binance's maintenance. For tests of reconnects; answers only clients on the loopback interface. Runs on the
- * simulator's event loop.
+ * Binance's maintenance. With {@code ?close=false} the event is sent but the connections stay open, so a test can
+ * see the client leave by itself. For tests of reconnects; answers only clients on the loopback interface. Runs on
+ * the simulator's event loop.
  */
 final class BinanceShutdownEndpoint {
 
@@ -14,7 +15,7 @@ final class BinanceShutdownEndpoint {
 
     /** Does the shutdown; returns how many clients were told. */
     interface Shutdown {
-        int shutDown();
+        int shutDown(boolean close);
     }
 
     private final Shutdown shutdown;
@@ -29,7 +30,8 @@ final class BinanceShutdownEndpoint {
         } else if (request.remoteAddress() == null || !Loopback.is(request.remoteAddress().hostAddress())) {
             respond(request, 403, "{\"error\":\"Only loopback clients may shut the server down\"}");
         } else {
-            respond(request, 200, "{\"clients\":" + shutdown.shutDown() + "}");
+            boolean close = !"false".equals(request.getParam("close"));
+            respond(request, 200, "{\"clients\":" + shutdown.shutDown(close) + "}");
         }
     }
 

@@ -101,11 +101,13 @@ final class BinanceSimulatorSocket implements SimulatorClient {
         }
     }
 
-    /** As Binance before maintenance: a serverShutdown event, then the connection is closed. */
-    void shutDown() {
+    /** As Binance before maintenance: a serverShutdown event, then, with {@code close}, the connection is closed. */
+    void shutDown(boolean close) {
         if (!closed) {
             ws.writeTextMessage(BinanceFrames.serverShutdown(System.currentTimeMillis(), combined));
-            ws.close();
+            if (close) {
+                ws.close();
+            }
         }
     }
 

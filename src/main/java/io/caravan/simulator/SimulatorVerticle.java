@@ -172,22 +172,22 @@ final class SimulatorVerticle extends AbstractVerticle {
      * prefix is that symbol (case-insensitive), else a new crypto pair {@code BINANCE:<SYMBOL>}.
      */
     private void onBinanceSubscribe(String binanceSymbol) {
-        List<String> known = new ArrayList<>(settings.symbols());
-        String symbol = known.stream().filter(s -> BinanceFrames.binanceSymbol(s).equals(binanceSymbol)).findFirst()
+        String symbol = settings.symbols().stream().filter(s -> BinanceFrames.binanceSymbol(s).equals(binanceSymbol)).findFirst()
                 .orElse("BINANCE:" + binanceSymbol);
         onSubscribe(symbol);
     }
 
     /**
-     * Every Binance client gets serverShutdown and is closed. A file replay holds its next trades until a Binance
-     * client subscribes again (plus the settle delay): the simulated market halts while its server restarts.
+     * Every Binance client gets serverShutdown and, with {@code close}, is closed. Then a file replay holds its next
+     * trades until a Binance client subscribes again (plus the settle delay): the simulated market halts while its
+     * server restarts.
      */
-    private int shutDownBinance() {
+    private int shutDownBinance(boolean close) {
         List<BinanceSimulatorSocket> clients = new ArrayList<>(binanceClients);
-        if (settings.file().isPresent() && halted == null) {
+        if (close && settings.file().isPresent() && halted == null) {
             halted = Promise.promise();
         }
-        clients.forEach(BinanceSimulatorSocket::shutDown);
+        clients.forEach(client -> client.shutDown(close));
         LOG.infof("Binance serverShutdown sent to %d clients", clients.size());
         return clients.size();
     }

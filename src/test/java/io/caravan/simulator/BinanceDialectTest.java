@@ -171,6 +171,21 @@ class BinanceDialectTest {
     }
 
     @Test
+    void shutdownWithCloseFalseSendsTheEventAndKeepsTheConnection() throws Exception {
+        try (BinanceTestClient client = BinanceTestClient.connect(vertx, port, "/ws/btcusdt@trade")) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/sim/binance/shutdown?close=false"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("{\"clients\":1}", response.body());
+            await().atMost(Duration.ofSeconds(10)).until(() -> client.others().stream()
+                    .anyMatch(m -> "serverShutdown".equals(m.path("e").asText())));
+            int seen = client.trades().size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.trades().size() > seen);
+            assertFalse(client.isClosed());
+        }
+    }
+
+    @Test
     void fileModeServesBinanceAndFinnhubClientsTheSameRowsAsWritten() throws Exception {
         simulator.stop();
         java.nio.file.Path csv = java.nio.file.Files.createTempFile("binance-dialect", ".csv");
