@@ -18,12 +18,17 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "caravan")
 public interface CaravanConfig {
 
-    /** simulator, finnhub, replay */
+    /** simulator, finnhub, binance, replay, none; several at once, e.g. simulator,binance */
     @WithDefault("simulator")
     List<String> feeds();
 
+    /** Symbols of every feed that has no {@code caravan.feed.<name>.symbols} of its own. */
     @WithDefault("AAPL,MSFT,AMZN,TSLA,BINANCE:BTCUSDT")
     List<String> symbols();
+
+    /** Per-feed settings, by feed name ({@code caravan.feed.binance.symbols}, ...). */
+    @WithName("feed")
+    Map<String, Feed> feed();
 
     @WithDefault("1m,5m,15m,30m,1h")
     List<String> intervals();
@@ -61,6 +66,8 @@ public interface CaravanConfig {
     Simulator simulator();
 
     Finnhub finnhub();
+
+    Binance binance();
 
     Jdbc jdbc();
 
@@ -128,6 +135,11 @@ public interface CaravanConfig {
         @WithDefault("10s")
         Duration pingInterval();
 
+        /** WebSocket ping frames to Binance clients, as Binance sends them. */
+        @WithName("binance-ping-interval")
+        @WithDefault("20s")
+        Duration binancePingInterval();
+
         /** Random seed for the synthetic walk; absent = a new walk every run. */
         Optional<Long> seed();
     }
@@ -147,6 +159,30 @@ public interface CaravanConfig {
         @WithName("reconnect-max-delay")
         @WithDefault("30000")
         int reconnectMaxDelay();
+    }
+
+    interface Feed {
+        /** This feed's symbols instead of caravan.symbols. */
+        Optional<List<String>> symbols();
+    }
+
+    interface Binance {
+        /** The simulator's address by default; wss://stream.binance.com:9443 or wss://data-stream.binance.vision. */
+        @WithDefault("ws://127.0.0.1:8765")
+        String url();
+
+        @WithName("reconnect-initial-delay")
+        @WithDefault("1000")
+        int reconnectInitialDelay();
+
+        @WithName("reconnect-max-delay")
+        @WithDefault("30000")
+        int reconnectMaxDelay();
+
+        /** A connection is replaced once this old, before Binance cuts it at 24 h. */
+        @WithName("max-connection-age")
+        @WithDefault("23h")
+        Duration maxConnectionAge();
     }
 
     interface Jdbc {

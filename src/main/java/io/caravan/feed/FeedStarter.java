@@ -13,12 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.caravan.CaravanConfig;
+import io.caravan.feed.binance.BinanceRoutes;
 import io.caravan.simulator.SimulatorService;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Starts the feed routes named in {@code caravan.feeds} (they are all {@code autoStartup: false}). The simulator
- * feed is the built-in exchange plus the Finnhub route pointed at it.
+ * feed is the built-in exchange plus the Finnhub route pointed at it; the binance feed's routes are added from its
+ * template, one per connection. Each feed has its own connection(s): one that cannot connect keeps retrying on its
+ * own, and one whose route fails to start is logged without stopping the others.
  */
 @ApplicationScoped
 public class FeedStarter {
@@ -28,11 +31,14 @@ public class FeedStarter {
     private final CaravanConfig config;
     private final SimulatorService simulator;
     private final CamelContext context;
+    private final BinanceRoutes binanceRoutes;
 
-    public FeedStarter(CaravanConfig config, SimulatorService simulator, CamelContext context) {
+    public FeedStarter(CaravanConfig config, SimulatorService simulator, CamelContext context,
+            BinanceRoutes binanceRoutes) {
         this.config = config;
         this.simulator = simulator;
         this.context = context;
+        this.binanceRoutes = binanceRoutes;
     }
 
     // StartupEvent, not CamelContextStartedEvent: observing a Camel event turns on Camel Quarkus's event bridge,
@@ -61,20 +67,39 @@ public class FeedStarter {
                     routes.add("feed-finnhub");
                 }
                 case "finnhub" -> routes.add("feed-finnhub");
+                case "binance" -> routes.addAll(addBinanceRoutes());
                 case "replay" -> routes.add("feed-replay");
                 case "", "none" -> {
                     // no feed: bars only from what other routes send to direct:trade
                 }
                 default -> throw new IllegalArgumentException(
-                        "caravan.feeds: unknown feed '" + feed + "' (known: simulator, finnhub, replay, none)");
+                        "caravan.feeds: unknown feed '" + feed + "' (known: simulator, finnhub, binance, replay, none)");
             }
         }
         for (String route : routes) {
             if (context.getRoute(route) == null) {
                 throw new IllegalStateException("feed route " + route + " is missing from routes/");
             }
+        }
+        for (String route : routes) {
             LOG.info("Starting feed route {}", route);
-            context.getRouteController().startRoute(route);
+            try {
+                context.getRouteController().startRoute(route);
+            } catch (Exception e) {
+                // one feed failing never stops another
+                LOG.error("Feed route {} did not start; the other feeds run without it", route, e);
+            }
+        }
+    }
+
+    private List<String> addBinanceRoutes() {
+        try {
+            return binanceRoutes.add(context);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("caravan.feeds: binance: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("caravan.feeds: binance: cannot add its routes from the template "
+                    + BinanceRoutes.TEMPLATE + " (routes/binance.yaml): " + e.getMessage(), e);
         }
     }
 }

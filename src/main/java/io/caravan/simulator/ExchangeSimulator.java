@@ -11,7 +11,8 @@ import io.vertx.core.Vertx;
 
 /**
  * A stand-in exchange on a local port: Finnhub's trade WebSocket (on {@code /} and {@code /ws}) and its REST candle
- * endpoint, fed by a random walk or by replaying a CSV. Lets caravan run and be tested offline.
+ * endpoint, and Binance's trade streams (on {@code /stream?streams=..} and {@code /ws/<stream>}), fed by a random
+ * walk or by replaying a CSV. Lets caravan run and be tested offline.
  *
  * <p>
  * {@link #start()} and {@link #stop()} block, so call them from a worker or main thread, never from an event loop.
@@ -82,6 +83,16 @@ public final class ExchangeSimulator {
      */
     public CompletableFuture<Long> fileReplayFinished() {
         return replayFinished;
+    }
+
+    /** Pong frames Binance clients answered the simulator's pings with. */
+    public long binancePongs() {
+        return verticle.binancePongs();
+    }
+
+    /** Binance WebSocket connections accepted so far. */
+    public long binanceConnections() {
+        return verticle.binanceConnections();
     }
 
     /** Trades sent to at least one client so far. */

@@ -18,7 +18,7 @@ import io.vertx.core.http.ServerWebSocket;
  * One client connection: its own subscriptions, its heartbeat, and the write side with backpressure. Lives on the
  * simulator's event loop; not thread safe.
  */
-final class FinnhubSimulatorSocket {
+final class FinnhubSimulatorSocket implements SimulatorClient {
 
     private static final Logger LOG = Logger.getLogger(FinnhubSimulatorSocket.class);
 
@@ -33,7 +33,7 @@ final class FinnhubSimulatorSocket {
      * @param onClose     told once when the connection is gone
      */
     FinnhubSimulatorSocket(Vertx vertx, ServerWebSocket ws, Duration pingInterval, Consumer<String> onSubscribe,
-            Consumer<FinnhubSimulatorSocket> onClose) {
+            Consumer<SimulatorClient> onClose) {
         this.ws = ws;
         // path() carries no query string, so the client's token never reaches the log
         this.name = ws.remoteAddress() + ws.path();
@@ -58,19 +58,22 @@ final class FinnhubSimulatorSocket {
         return name;
     }
 
-    boolean isSubscribed(String symbol) {
+    @Override
+    public boolean isSubscribed(String symbol) {
         return subscriptions.contains(symbol);
     }
 
     /** Sends one frame; trades the client did not subscribe to must already be filtered out. */
-    void sendTrades(List<SimTrade> trades) {
+    @Override
+    public void sendTrades(List<NumberedTrade> trades) {
         if (!closed && !trades.isEmpty()) {
-            ws.writeTextMessage(FinnhubFrames.trades(trades));
+            ws.writeTextMessage(FinnhubFrames.trades(trades.stream().map(NumberedTrade::trade).toList()));
         }
     }
 
     /** Completes once the client has read enough that another frame will not pile up, or once it is gone. */
-    Future<Void> whenWritable() {
+    @Override
+    public Future<Void> whenWritable() {
         if (closed || !ws.writeQueueFull()) {
             return Future.succeededFuture();
         }
@@ -79,7 +82,8 @@ final class FinnhubSimulatorSocket {
         return promise.future();
     }
 
-    void close() {
+    @Override
+    public void close() {
         if (!closed) {
             ws.close();
         }

@@ -36,7 +36,7 @@ final class MarketShockEndpoint {
             respond(request, 405, Map.of("error", "Method not allowed; POST {\"symbol\":..,\"percent\":..}"));
             return;
         }
-        if (request.remoteAddress() == null || !isLoopback(request.remoteAddress().hostAddress())) {
+        if (request.remoteAddress() == null || !Loopback.is(request.remoteAddress().hostAddress())) {
             respond(request, 403, Map.of("error", "Only loopback clients may move the market"));
             return;
         }
@@ -67,10 +67,6 @@ final class MarketShockEndpoint {
             dispatcher.dispatch(java.util.List.of(trade.get()));
             respond(request, 200, Map.of("symbol", symbol, "price", trade.get().price(), "time", trade.get().timestamp()));
         });
-    }
-
-    private static boolean isLoopback(String address) {
-        return address.startsWith("127.") || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
     }
 
     private static void respond(HttpServerRequest request, int status, Map<String, Object> body) {

@@ -22,11 +22,22 @@ import io.caravan.feed.replay.ReplayPace;
  *                        to all its symbols before the first row is sent
  * @param tradesPerSecond mean per symbol in synthetic mode
  * @param seed            makes the synthetic walk reproducible; absent = a new walk every run
+ * @param pingInterval    Finnhub's JSON ping message to Finnhub clients
+ * @param binancePingInterval WebSocket ping frames to Binance clients
  */
 public record SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
-        Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed) {
+        Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed,
+        Duration binancePingInterval) {
 
     public static final String MAX_SPEED = "max";
+    public static final Duration DEFAULT_BINANCE_PING_INTERVAL = Duration.ofSeconds(20);
+
+    /** With Binance's ping interval, 20 s. */
+    public SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
+            Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed) {
+        this(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed,
+                DEFAULT_BINANCE_PING_INTERVAL);
+    }
 
     public SimulatorSettings {
         Objects.requireNonNull(host, "host");
@@ -43,6 +54,9 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
         if (pingInterval == null || pingInterval.isNegative() || pingInterval.isZero()) {
             throw new IllegalArgumentException("pingInterval must be positive: " + pingInterval);
         }
+        if (binancePingInterval == null || binancePingInterval.isNegative() || binancePingInterval.isZero()) {
+            throw new IllegalArgumentException("binancePingInterval must be positive: " + binancePingInterval);
+        }
         if (!(tradesPerSecond >= 0) || Double.isInfinite(tradesPerSecond)) {
             throw new IllegalArgumentException("tradesPerSecond must be >= 0: " + tradesPerSecond);
         }
@@ -53,7 +67,7 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
     public static SimulatorSettings from(CaravanConfig config) {
         CaravanConfig.Simulator sim = config.simulator();
         return new SimulatorSettings(sim.host(), sim.port(), config.symbols(), sim.file().map(Path::of), sim.speed(),
-                sim.settleDelay(), sim.tradesPerSecond(), sim.pingInterval(), sim.seed());
+                sim.settleDelay(), sim.tradesPerSecond(), sim.pingInterval(), sim.seed(), sim.binancePingInterval());
     }
 
     /** Empty for {@code max}: send as fast as the clients read. */

@@ -1,7 +1,11 @@
 package io.caravan.simulator;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,8 +15,10 @@ import org.jboss.logging.Logger;
 
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -26,12 +32,18 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private static final int MIN_FRAME_GAP_MILLIS = 100;
     private static final int MAX_FRAME_GAP_MILLIS = 250;
+    private static final int MAX_REQUEST_LINE = 64 * 1024;
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
     private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore);
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore);
     private final CompletableFuture<Long> replayFinished;
+    private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
+    private final AtomicLong binancePongs = new AtomicLong();
+    private final AtomicLong binanceConnections = new AtomicLong();
+    /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
+    private Promise<Void> halted;
 
     private SyntheticTradeSource synthetic;
     private volatile HttpServer server;
@@ -52,6 +64,14 @@ final class SimulatorVerticle extends AbstractVerticle {
         return dispatcher.tradesServed();
     }
 
+    long binancePongs() {
+        return binancePongs.get();
+    }
+
+    long binanceConnections() {
+        return binanceConnections.get();
+    }
+
     @Override
     public void start(Promise<Void> started) {
         if (settings.file().isEmpty()) {
@@ -59,7 +79,8 @@ final class SimulatorVerticle extends AbstractVerticle {
                     System.currentTimeMillis());
             scheduleSyntheticFrame();
         }
-        vertx.createHttpServer()
+        // 1024 Binance streams in one path are about 20 KB; Vert.x refuses request lines over 4 KB by default
+        vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE))
                 .requestHandler(this::route)
                 .listen(settings.port(), settings.host())
                 .onSuccess(s -> {
@@ -82,6 +103,9 @@ final class SimulatorVerticle extends AbstractVerticle {
             // nobody subscribed, so the replay never began; a waiter must not hang forever
             replayFinished.completeExceptionally(new CancellationException("Simulator stopped before the replay"));
         }
+        if (halted != null) {
+            halted.tryComplete(); // the replay thread is interrupted; nothing may wait on a halt
+        }
         dispatcher.closeAll();
     }
 
@@ -91,6 +115,10 @@ final class SimulatorVerticle extends AbstractVerticle {
             request.toWebSocket()
                     .onSuccess(this::accept)
                     .onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", path));
+        } else if (isBinancePath(path) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            acceptBinance(request);
+        } else if (BinanceShutdownEndpoint.PATH.equals(path)) {
+            new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
         } else if (MarketShockEndpoint.PATH.equals(path)) {
@@ -109,7 +137,72 @@ final class SimulatorVerticle extends AbstractVerticle {
         LOG.infof("Client %s connected", socket.name());
     }
 
+    /** Binance: {@code /stream} (combined), {@code /ws/<streams>} (raw); plain {@code /ws} is Finnhub's. */
+    private static boolean isBinancePath(String path) {
+        return "/stream".equals(path) || path.startsWith("/ws/");
+    }
+
+    private void acceptBinance(HttpServerRequest request) {
+        boolean combined = "/stream".equals(request.path());
+        List<String> streams;
+        try {
+            streams = BinanceFrames.parseStreams(combined ? request.getParam("streams") : request.path().substring(4));
+        } catch (BinanceFrames.BadRequestException e) {
+            request.response().setStatusCode(400).putHeader("Content-Type", "application/json; charset=utf-8")
+                    .end(BinanceFrames.error(e));
+            return;
+        }
+        request.toWebSocket().onSuccess(ws -> {
+            BinanceSimulatorSocket socket = new BinanceSimulatorSocket(vertx, ws, combined, streams,
+                    settings.binancePingInterval(), this::onBinanceSubscribe, this::removeClient, binancePongs);
+            binanceClients.add(socket);
+            dispatcher.add(socket);
+            binanceConnections.incrementAndGet();
+            LOG.infof("Binance client %s connected", socket.name());
+        }).onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", request.path()));
+    }
+
+    private void removeClient(SimulatorClient client) {
+        binanceClients.remove(client);
+        dispatcher.remove(client);
+    }
+
+    /**
+     * A Binance stream names a Binance symbol; it is the simulator's symbol whose name after any {@code EXCHANGE:}
+     * prefix is that symbol (case-insensitive), else a new crypto pair {@code BINANCE:<SYMBOL>}.
+     */
+    private void onBinanceSubscribe(String binanceSymbol) {
+        String symbol = settings.symbols().stream().filter(s -> BinanceFrames.binanceSymbol(s).equals(binanceSymbol)).findFirst()
+                .orElse("BINANCE:" + binanceSymbol);
+        onSubscribe(symbol);
+    }
+
+    /**
+     * Every Binance client gets serverShutdown and, with {@code close}, is closed. Then a file replay holds its next
+     * trades until a Binance client subscribes again (plus the settle delay): the simulated market halts while its
+     * server restarts.
+     */
+    private int shutDownBinance(boolean close) {
+        List<BinanceSimulatorSocket> clients = new ArrayList<>(binanceClients);
+        if (close && settings.file().isPresent() && halted == null) {
+            halted = Promise.promise();
+        }
+        clients.forEach(client -> client.shutDown(close));
+        LOG.infof("Binance serverShutdown sent to %d clients", clients.size());
+        return clients.size();
+    }
+
+    private Future<Void> marketOpen() {
+        return halted == null ? Future.succeededFuture() : halted.future();
+    }
+
     private void onSubscribe(String symbol) {
+        if (halted != null) {
+            Promise<Void> reopening = halted;
+            halted = null;
+            // settle, so a reconnecting client subscribes to all its streams before the market moves again
+            vertx.setTimer(Math.max(1, settings.settleDelay().toMillis()), id -> reopening.tryComplete());
+        }
         if (synthetic != null) {
             synthetic.addSymbol(symbol, System.currentTimeMillis());
         } else if (!replayScheduled) {
@@ -160,7 +253,7 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private int sendFromReplayThread(Context eventLoop, List<SimTrade> batch) throws InterruptedException {
         CompletableFuture<Integer> sent = new CompletableFuture<>();
-        eventLoop.runOnContext(v -> dispatcher.dispatch(batch).onComplete(ar -> {
+        eventLoop.runOnContext(v -> marketOpen().compose(open -> dispatcher.dispatch(batch)).onComplete(ar -> {
             if (ar.succeeded()) {
                 sent.complete(ar.result());
             } else {

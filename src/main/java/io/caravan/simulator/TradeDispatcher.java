@@ -9,29 +9,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.vertx.core.Future;
 
 /**
- * Fans trades out to the connections subscribed to them, one frame per connection per batch, and remembers what was
+ * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per trade (Binance), and remembers what was
  * served for the candle endpoint. Runs on the simulator's event loop.
  */
 final class TradeDispatcher {
 
-    private final Set<FinnhubSimulatorSocket> sockets = new LinkedHashSet<>();
+    private final Set<SimulatorClient> sockets = new LinkedHashSet<>();
     private final CandleStore candles;
     private final AtomicLong served = new AtomicLong();
+    private final TradeIds tradeIds = new TradeIds();
 
     TradeDispatcher(CandleStore candles) {
         this.candles = candles;
     }
 
-    void add(FinnhubSimulatorSocket socket) {
+    void add(SimulatorClient socket) {
         sockets.add(socket);
     }
 
-    void remove(FinnhubSimulatorSocket socket) {
+    void remove(SimulatorClient socket) {
         sockets.remove(socket);
     }
 
     void closeAll() {
-        new ArrayList<>(sockets).forEach(FinnhubSimulatorSocket::close);
+        new ArrayList<>(sockets).forEach(SimulatorClient::close);
     }
 
     /** Trades sent to at least one client so far. Safe from any thread. */
@@ -50,13 +51,18 @@ final class TradeDispatcher {
         if (batch.isEmpty() || sockets.isEmpty()) {
             return Future.succeededFuture(0);
         }
+        // every trade the market makes gets its id, served or not, as on an exchange
+        List<NumberedTrade> numbered = new ArrayList<>(batch.size());
+        for (SimTrade trade : batch) {
+            numbered.add(new NumberedTrade(trade, tradeIds.next(trade.symbol())));
+        }
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
-        for (FinnhubSimulatorSocket socket : sockets) {
-            List<SimTrade> share = new ArrayList<>();
+        for (SimulatorClient socket : sockets) {
+            List<NumberedTrade> share = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
-                SimTrade trade = batch.get(i);
-                if (socket.isSubscribed(trade.symbol())) {
+                NumberedTrade trade = numbered.get(i);
+                if (socket.isSubscribed(trade.trade().symbol())) {
                     share.add(trade);
                     wasServed[i] = true;
                 }

@@ -7,17 +7,20 @@ import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import io.caravan.CaravanConfig;
+import io.caravan.feed.FeedSymbols;
 
-/** The messages that subscribe a Finnhub connection to {@code caravan.symbols}; sent on every (re)connect. */
+/**
+ * The messages that subscribe a Finnhub connection to its feed's symbols ({@code caravan.feed.simulator.symbols} or
+ * {@code caravan.feed.finnhub.symbols}, else {@code caravan.symbols}); sent on every (re)connect.
+ */
 @ApplicationScoped
 @Named("finnhubSubscription")
 public class FinnhubSubscription {
 
     private final List<String> symbols;
 
-    public FinnhubSubscription(CaravanConfig config) {
-        this.symbols = config.symbols().stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    public FinnhubSubscription(FeedSymbols feedSymbols) {
+        this.symbols = feedSymbols.ofFinnhubRoute();
     }
 
     public List<String> messages() {

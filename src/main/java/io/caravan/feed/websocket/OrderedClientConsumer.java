@@ -1,8 +1,11 @@
 package io.caravan.feed.websocket;
 
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -16,6 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Client consumer that processes frames one at a time in arrival order on its own thread, pauses the socket when
  * it falls behind (TCP back-pressure instead of an unbounded queue), and reconnects with exponential backoff.
+ * With {@code maxConnectionAge} it closes a connection that old and reconnects; {@link #reconnect} does the same on
+ * demand (a server announcing its shutdown).
  */
 public class OrderedClientConsumer extends DefaultConsumer {
 
@@ -42,8 +47,15 @@ public class OrderedClientConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        worker = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "ws-feed-" + getEndpoint().address());
+        // an unbounded queue: pending frames are bounded by pausing the socket (PAUSE_AT). Camel's default profile
+        // (newSingleThreadExecutor) queues 1000 tasks and then runs the next one on the caller, the event loop,
+        // ahead of the queued ones: frames went out of order and the event loop blocked. A plain JDK executor: FIFO.
+        String threadName = "ws-feed-" + getEndpoint().address();
+        worker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, threadName);
+            thread.setDaemon(true);
+            return thread;
+        });
         getEndpoint().onNewSocket(this::attach);
         // the first connect runs like every reconnect: a feed that is down at start-up keeps trying instead of
         // failing the route
@@ -98,8 +110,9 @@ public class OrderedClientConsumer extends DefaultConsumer {
     private void attach(WebSocket ws) {
         socket = ws;
         LOG.info("Connected to {}", getEndpoint().address());
-        ws.textMessageHandler(text -> onFrame(ws, text));
-        ws.binaryMessageHandler(buffer -> onFrame(ws, buffer.toString()));
+        Context eventLoop = Vertx.currentContext();
+        ws.textMessageHandler(text -> onFrame(ws, eventLoop, text));
+        ws.binaryMessageHandler(buffer -> onFrame(ws, eventLoop, buffer.toString()));
         ws.exceptionHandler(e -> LOG.debug("WebSocket error on {}: {}", getEndpoint().address(), e.toString()));
         ws.closeHandler(v -> {
             if (socket == ws && isRunAllowed()) {
@@ -107,8 +120,30 @@ public class OrderedClientConsumer extends DefaultConsumer {
                 submit(this::reconnectAfterClose);
             }
         });
+        long maxAge = getEndpoint().maxConnectionAgeMillis();
+        if (maxAge > 0) {
+            getEndpoint().vertx().setTimer(maxAge, id -> {
+                if (socket == ws && !ws.isClosed()) {
+                    LOG.info("Connection to {} is {} ms old; reconnecting", getEndpoint().address(), maxAge);
+                    ws.close();
+                }
+            });
+        }
         if (getEndpoint().getConfiguration().isFireWebSocketConnectionEvents()) {
             submit(() -> process(null, VertxWebsocketEvent.OPEN));
+        }
+    }
+
+    /**
+     * Closes the current connection; the consumer then reconnects as after any close (event CLOSE, then OPEN).
+     *
+     * @param reason logged
+     */
+    public void reconnect(String reason) {
+        WebSocket ws = socket;
+        if (ws != null && !ws.isClosed()) {
+            LOG.info("Reconnecting to {}: {}", getEndpoint().address(), reason);
+            ws.close();
         }
     }
 
@@ -121,7 +156,7 @@ public class OrderedClientConsumer extends DefaultConsumer {
         getEndpoint().vertx().setTimer(delay, id -> submit(this::connect));
     }
 
-    private void onFrame(WebSocket ws, String text) {
+    private void onFrame(WebSocket ws, Context eventLoop, String text) {
         if (pending.incrementAndGet() >= PAUSE_AT && !paused) {
             paused = true;
             ws.pause();
@@ -132,7 +167,9 @@ public class OrderedClientConsumer extends DefaultConsumer {
             } finally {
                 if (pending.decrementAndGet() <= RESUME_AT && paused) {
                     paused = false;
-                    ws.resume();
+                    // on the socket's event loop: resumed from this thread, Vert.x delivered the frames buffered
+                    // during the pause here while newer ones arrived on the event loop, out of order
+                    eventLoop.runOnContext(v -> ws.resume());
                 }
             }
         });

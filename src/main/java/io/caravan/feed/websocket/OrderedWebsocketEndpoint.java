@@ -31,11 +31,14 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * CAMEL-25601).</li>
  * <li>{@code tokenConfig=<property>} names a configuration property whose value is sent as the {@code token} query
  * parameter: the secret never goes through Camel's URI or placeholder handling, which log at debug level.</li>
+ * <li>{@code maxConnectionAge=<ms>} makes the consumer replace a connection once it is that old (Binance cuts every
+ * connection at 24 h); it is not sent to the server.</li>
  * </ul>
  */
 public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
 
     static final String TOKEN_CONFIG = "tokenConfig";
+    static final String MAX_CONNECTION_AGE = "maxConnectionAge";
     static final int MAX_FRAME = 16 * 1024 * 1024;
 
     private HttpClient client;
@@ -72,7 +75,7 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
             client = getVertx().createHttpClient(options);
         }
         WebSocketConnectOptions connect = getWebSocketConnectOptions(options);
-        connect.setURI(withToken(connect.getURI(), name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
+        connect.setURI(forServer(connect.getURI(), name -> ConfigProvider.getConfig().getOptionalValue(name, String.class)));
         Consumer<WebSocket> listener = onNewSocket;
         CompletableFuture<WebSocket> opened = new CompletableFuture<>();
         client.webSocket(connect, result -> {
@@ -90,16 +93,19 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
     }
 
     /**
-     * Replaces {@code tokenConfig=<property>} in a path-and-query by {@code token=<value of property>}, or drops it
-     * when the property is unset or blank.
+     * The path-and-query sent to the server: {@code tokenConfig=<property>} replaced by {@code token=<value of
+     * property>} (dropped when the property is unset or blank), {@code maxConnectionAge} dropped.
      */
-    static String withToken(String pathAndQuery, Function<String, Optional<String>> config) {
+    static String forServer(String pathAndQuery, Function<String, Optional<String>> config) {
         int q = pathAndQuery.indexOf('?');
         if (q < 0) {
             return pathAndQuery;
         }
         List<String> params = new ArrayList<>();
         for (String param : pathAndQuery.substring(q + 1).split("&")) {
+            if (param.startsWith(MAX_CONNECTION_AGE + "=")) {
+                continue; // ours, not the server's
+            }
             if (param.startsWith(TOKEN_CONFIG + "=")) {
                 config.apply(param.substring(TOKEN_CONFIG.length() + 1)).filter(v -> !v.isBlank())
                         .ifPresent(v -> params.add("token=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
@@ -134,6 +140,19 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
 
     Vertx vertx() {
         return getVertx();
+    }
+
+    /** {@code maxConnectionAge} in milliseconds, 0 when absent: connections live until the server closes them. */
+    long maxConnectionAgeMillis() {
+        String query = getConfiguration().getWebsocketURI().getRawQuery();
+        if (query != null) {
+            for (String param : query.split("&")) {
+                if (param.startsWith(MAX_CONNECTION_AGE + "=")) {
+                    return Long.parseLong(param.substring(MAX_CONNECTION_AGE.length() + 1));
+                }
+            }
+        }
+        return 0;
     }
 
     /** host:port only: the query may name where the token comes from. */

@@ -15,16 +15,22 @@ class OrderedWebsocketEndpointTest {
 
     @Test
     void theNamedPropertyBecomesTheTokenParameter() {
-        assertEquals("/?token=s3cr%26t%3D", OrderedWebsocketEndpoint.withToken("/?tokenConfig=caravan.finnhub.token", CONFIG));
+        assertEquals("/?token=s3cr%26t%3D", OrderedWebsocketEndpoint.forServer("/?tokenConfig=caravan.finnhub.token", CONFIG));
         assertEquals("/ws?a=1&token=s3cr%26t%3D&b=2",
-                OrderedWebsocketEndpoint.withToken("/ws?a=1&tokenConfig=caravan.finnhub.token&b=2", CONFIG));
+                OrderedWebsocketEndpoint.forServer("/ws?a=1&tokenConfig=caravan.finnhub.token&b=2", CONFIG));
     }
 
     @Test
     void anUnsetOrBlankPropertySendsNoToken() {
-        assertEquals("/", OrderedWebsocketEndpoint.withToken("/?tokenConfig=missing", CONFIG));
-        assertEquals("/?a=1", OrderedWebsocketEndpoint.withToken("/?a=1&tokenConfig=blank", CONFIG));
-        assertEquals("/stream?streams=x", OrderedWebsocketEndpoint.withToken("/stream?streams=x", CONFIG));
-        assertEquals("/", OrderedWebsocketEndpoint.withToken("/", CONFIG));
+        assertEquals("/", OrderedWebsocketEndpoint.forServer("/?tokenConfig=missing", CONFIG));
+        assertEquals("/?a=1", OrderedWebsocketEndpoint.forServer("/?a=1&tokenConfig=blank", CONFIG));
+        assertEquals("/stream?streams=x", OrderedWebsocketEndpoint.forServer("/stream?streams=x", CONFIG));
+        assertEquals("/", OrderedWebsocketEndpoint.forServer("/", CONFIG));
+    }
+
+    @Test
+    void maxConnectionAgeStaysWithTheClient() {
+        assertEquals("/stream?streams=x", OrderedWebsocketEndpoint.forServer("/stream?maxConnectionAge=5&streams=x", CONFIG));
+        assertEquals("/stream", OrderedWebsocketEndpoint.forServer("/stream?maxConnectionAge=5", CONFIG));
     }
 }

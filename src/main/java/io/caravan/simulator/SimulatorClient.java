@@ -1,0 +1,23 @@
+package io.caravan.simulator;
+
+import java.util.List;
+
+import io.vertx.core.Future;
+
+/**
+ * One client connection of the simulator, whatever dialect it speaks (Finnhub, Binance). The dispatcher hands it the
+ * trades it subscribed to; the connection turns them into its own frames. Lives on the simulator's event loop.
+ */
+interface SimulatorClient {
+
+    /** Whether this connection wants trades of the simulator's symbol {@code symbol}. */
+    boolean isSubscribed(String symbol);
+
+    /** Sends trades this connection subscribed to, in order. */
+    void sendTrades(List<NumberedTrade> trades);
+
+    /** Completes once the client has read enough that more frames will not pile up, or once it is gone. */
+    Future<Void> whenWritable();
+
+    void close();
+}
