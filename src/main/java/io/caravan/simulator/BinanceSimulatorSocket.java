@@ -1,7 +1,6 @@
 package io.caravan.simulator;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,7 +10,6 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -27,12 +25,10 @@ final class BinanceSimulatorSocket implements SimulatorClient {
 
     private final ServerWebSocket ws;
     private final boolean combined;
-    private final String name;
+    private final ClientConnection connection;
     private final Consumer<String> onSubscribe;
     /** stream names subscribed, lower case, e.g. btcusdt@trade */
     private final Set<String> streams = new LinkedHashSet<>();
-    private final List<Promise<Void>> waitingForDrain = new ArrayList<>();
-    private boolean closed;
 
     /**
      * @param initialStreams already checked by {@link BinanceFrames#parseStreams}
@@ -44,28 +40,15 @@ final class BinanceSimulatorSocket implements SimulatorClient {
         this.ws = ws;
         this.combined = combined;
         this.onSubscribe = onSubscribe;
-        this.name = ws.remoteAddress() + ws.path();
-        long pingTimer = vertx.setPeriodic(Math.max(1, pingInterval.toMillis()), id -> {
-            if (!closed) {
-                ws.writePing(Buffer.buffer(Long.toString(System.currentTimeMillis())));
-            }
-        });
+        this.connection = new ClientConnection(vertx, ws, "Binance", pingInterval,
+                () -> ws.writePing(Buffer.buffer(Long.toString(System.currentTimeMillis()))), () -> onClose.accept(this));
         ws.pongHandler(payload -> pongs.incrementAndGet());
         ws.textMessageHandler(this::onMessage);
-        ws.drainHandler(v -> releaseWaiters());
-        ws.exceptionHandler(e -> LOG.debugf(e, "Binance client %s: connection error", name));
-        ws.closeHandler(v -> {
-            closed = true;
-            vertx.cancelTimer(pingTimer);
-            releaseWaiters();
-            LOG.infof("Binance client %s disconnected", name);
-            onClose.accept(this);
-        });
         initialStreams.forEach(this::subscribe);
     }
 
     String name() {
-        return name;
+        return connection.name();
     }
 
     @Override
@@ -77,7 +60,7 @@ final class BinanceSimulatorSocket implements SimulatorClient {
     public void sendTrades(List<NumberedTrade> trades) {
         long now = System.currentTimeMillis();
         for (NumberedTrade trade : trades) {
-            if (closed) {
+            if (connection.isClosed()) {
                 return;
             }
             ws.writeTextMessage(BinanceFrames.trade(trade, now, combined));
@@ -86,24 +69,17 @@ final class BinanceSimulatorSocket implements SimulatorClient {
 
     @Override
     public Future<Void> whenWritable() {
-        if (closed || !ws.writeQueueFull()) {
-            return Future.succeededFuture();
-        }
-        Promise<Void> promise = Promise.promise();
-        waitingForDrain.add(promise);
-        return promise.future();
+        return connection.whenWritable();
     }
 
     @Override
     public void close() {
-        if (!closed) {
-            ws.close();
-        }
+        connection.close();
     }
 
     /** As Binance before maintenance: a serverShutdown event, then, with {@code close}, the connection is closed. */
     void shutDown(boolean close) {
-        if (!closed) {
+        if (!connection.isClosed()) {
             ws.writeTextMessage(BinanceFrames.serverShutdown(System.currentTimeMillis(), combined));
             if (close) {
                 ws.close();
@@ -113,7 +89,7 @@ final class BinanceSimulatorSocket implements SimulatorClient {
 
     private void subscribe(String stream) {
         if (streams.add(stream)) {
-            LOG.infof("Binance client %s subscribed to %s", name, stream);
+            LOG.infof("Binance client %s subscribed to %s", name(), stream);
             onSubscribe.accept(BinanceFrames.symbolOf(stream));
         }
     }
@@ -129,7 +105,7 @@ final class BinanceSimulatorSocket implements SimulatorClient {
                         + " streams on one connection", request.id());
             }
         } catch (BinanceFrames.BadRequestException e) {
-            LOG.debugf("Binance client %s: %s", name, e.getMessage());
+            LOG.debugf("Binance client %s: %s", name(), e.getMessage());
             ws.writeTextMessage(BinanceFrames.error(e));
             return;
         }
@@ -144,11 +120,5 @@ final class BinanceSimulatorSocket implements SimulatorClient {
             }
             default -> ws.writeTextMessage(BinanceFrames.result(request.id(), List.copyOf(streams)));
         }
-    }
-
-    private void releaseWaiters() {
-        List<Promise<Void>> waiters = new ArrayList<>(waitingForDrain);
-        waitingForDrain.clear();
-        waiters.forEach(Promise::tryComplete);
     }
 }
