@@ -14,7 +14,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
-/** Finnhub's {@code GET /api/v1/stock/candle}, answered from what the simulator has served. */
+/**
+ * Finnhub's {@code GET /api/v1/stock/candle}, answered from what the simulator has served, unless told to fail
+ * ({@link CandleFaults}).
+ */
 final class CandleEndpoint {
 
     static final String PATH = "/api/v1/stock/candle";
@@ -25,14 +28,24 @@ final class CandleEndpoint {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final CandleStore store;
+    private final CandleFaults faults;
 
-    CandleEndpoint(CandleStore store) {
+    CandleEndpoint(CandleStore store, CandleFaults faults) {
         this.store = store;
+        this.faults = faults;
     }
 
     void handle(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET) {
             respond(request, 405, error("Method not allowed"));
+            return;
+        }
+        CandleFaults.Fault fault = faults.next();
+        if (fault != null) {
+            if (fault.retryAfterSeconds() != null) {
+                request.response().putHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+            }
+            respond(request, fault.status(), fault.body());
             return;
         }
         String symbol = request.getParam("symbol");
@@ -53,7 +66,8 @@ final class CandleEndpoint {
             respond(request, 422, error("Parameters from and to must be UNIX seconds"));
             return;
         }
-        List<CandleStore.Candle> candles = store.candles(symbol.trim(), resolution.get(), from, to);
+        List<CandleStore.Candle> candles = faults.report(symbol.trim(),
+                store.candles(symbol.trim(), resolution.get(), from, to));
         respond(request, 200, candles.isEmpty() ? "{\"s\":\"no_data\"}" : render(candles));
     }
 

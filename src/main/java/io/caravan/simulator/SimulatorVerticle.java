@@ -37,7 +37,8 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
     private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore);
-    private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore);
+    private final CandleFaults candleFaults = new CandleFaults();
+    private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore, candleFaults);
     private final CompletableFuture<Long> replayFinished;
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
@@ -121,6 +122,8 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (path.startsWith(CandleFaults.PATH_PREFIX)) {
+            candleFaults.handle(request);
         } else if (MarketShockEndpoint.PATH.equals(path)) {
             new MarketShockEndpoint(synthetic, dispatcher).handle(request);
         } else {
