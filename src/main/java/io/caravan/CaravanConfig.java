@@ -77,6 +77,12 @@ public interface CaravanConfig {
     /** The live page at {@code /} and its WebSocket pushes. */
     Dashboard dashboard();
 
+    /** Polling of a provider's REST klines (exchange bars, source rest) on a cron schedule. */
+    Klines klines();
+
+    /** Comparison of the bars built from ticks with the provider's klines. */
+    Reconcile reconcile();
+
     interface Bars {
         @WithDefault("2s")
         Duration grace();
@@ -287,5 +293,79 @@ public interface CaravanConfig {
             @WithDefault("2")
             BigDecimal dropPercent();
         }
+    }
+
+    interface Klines {
+        /** Off by default: polling a real provider costs requests of its plan. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** finnhub or binance: which REST API is asked and which codec reads the answer. */
+        @WithDefault("finnhub")
+        String provider();
+
+        /** Base URL of the provider's REST API (scheme, host, port; the provider's path is added). */
+        @WithDefault("http://127.0.0.1:8765")
+        String url();
+
+        /** Symbols to poll; absent = the symbols of the provider's feed. */
+        Optional<List<String>> symbols();
+
+        @WithDefault("1m")
+        String interval();
+
+        /** Quartz cron expression (seconds first) of the polling rounds. */
+        @WithDefault("5 * * * * ?")
+        String cron();
+
+        /** Each round asks for the klines that opened in this window before now. */
+        @WithDefault("10m")
+        Duration lookback();
+
+        /** Retries of a request answered 429, 5xx or not at all, before the symbol waits for the next round. */
+        @WithName("max-retries")
+        @WithDefault("4")
+        int maxRetries();
+
+        /** First retry delay; doubles on each retry (with jitter) up to retry-max-delay. */
+        @WithName("retry-initial-delay")
+        @WithDefault("1s")
+        Duration retryInitialDelay();
+
+        /** Longest retry delay; a longer Retry-After pauses the polling until then instead. */
+        @WithName("retry-max-delay")
+        @WithDefault("60s")
+        Duration retryMaxDelay();
+
+        /** How long a symbol answered 403 (no entitlement) is left alone; doubles on each further 403, up to a day. */
+        @WithName("forbidden-backoff")
+        @WithDefault("15m")
+        Duration forbiddenBackoff();
+
+        /** Connect and response timeout of one request, in ms (camel-http's own option values). */
+        @WithDefault("30000")
+        int timeout();
+    }
+
+    interface Reconcile {
+        /** Off by default; needs caravan.klines.provider and .url to reach the provider. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Quartz cron expression (seconds first) of the comparison rounds. */
+        @WithDefault("30 */5 * * * ?")
+        String cron();
+
+        /** Closed bars that opened in this window before now are compared. */
+        @WithDefault("1h")
+        Duration lookback();
+
+        /** Largest relative difference (|ours - theirs| / max(|ours|, |theirs|)) that is not a mismatch. */
+        @WithDefault("0.0001")
+        BigDecimal tolerance();
+
+        /** Write the provider's kline of a mismatched bar into the exchange bars and hand it to the corrections. */
+        @WithDefault("false")
+        boolean correct();
     }
 }

@@ -34,6 +34,19 @@ public class RedisKeys {
         return prefix + "bars:" + bar.interval().label() + ":" + bar.symbol();
     }
 
+    /** Hash: the latest exchange bar (a provider's kline, source rest) of a symbol and interval. */
+    public String latestExchangeBar(String symbol, String interval) {
+        return prefix + "xbar:" + interval + ":" + symbol;
+    }
+
+    /**
+     * Sorted set: the exchange bars of a symbol and interval, scored by open time; also the pub/sub channel they are
+     * published on.
+     */
+    public String exchangeBarSeries(String symbol, String interval) {
+        return prefix + "xbars:" + interval + ":" + symbol;
+    }
+
     /** Hash: the latest quote of a symbol. */
     public String quote(String symbol) {
         return prefix + "quote:" + symbol;
