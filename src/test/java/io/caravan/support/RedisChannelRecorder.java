@@ -16,7 +16,8 @@ import io.vertx.redis.client.Response;
 /**
  * A real Redis subscriber, subscribed before caravan starts: {@code PSUBSCRIBE <prefix>bars:*},
  * {@code <prefix>quotes:*} and {@code <prefix>alerts:*}, recording every message. Also clears the keys under the prefix, so each test class starts
- * from an empty keyspace of its own. Configure with the {@code prefix} init argument.
+ * from an empty keyspace of its own. Configure with the {@code prefix} init argument, and {@code patterns}
+ * (comma-separated, after the prefix) for other channels.
  */
 public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager {
 
@@ -28,10 +29,12 @@ public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager
     private Vertx vertx;
     private RedisConnection connection;
     private String prefix;
+    private String[] patterns;
 
     @Override
     public void init(Map<String, String> initArgs) {
         prefix = initArgs.getOrDefault("prefix", "");
+        patterns = initArgs.getOrDefault("patterns", "bars:*,quotes:*,alerts:*").split(",");
     }
 
     @Override
@@ -45,8 +48,11 @@ public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager
             connection = Redis.createClient(vertx, RedisTestClient.URL).connect().toCompletionStage()
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
             connection.handler(this::onPush);
-            connection.send(Request.cmd(Command.PSUBSCRIBE).arg(prefix + "bars:*").arg(prefix + "quotes:*")
-                    .arg(prefix + "alerts:*"))
+            Request subscribe = Request.cmd(Command.PSUBSCRIBE);
+            for (String pattern : patterns) {
+                subscribe.arg(prefix + pattern.trim());
+            }
+            connection.send(subscribe)
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot subscribe to Redis at " + RedisTestClient.URL, e);
