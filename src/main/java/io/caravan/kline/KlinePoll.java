@@ -1,6 +1,5 @@
 package io.caravan.kline;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +25,6 @@ public class KlinePoll {
 
     public List<KlineRequest> round() {
         stats.round();
-        long now = System.currentTimeMillis();
-        long from = settings.interval().bucketStart(now - lookback);
-        List<KlineRequest> requests = new ArrayList<>();
-        for (String symbol : settings.symbols()) {
-            requests.add(settings.request(symbol, from, now));
-        }
-        return requests;
+        return settings.requests(lookback);
     }
 }

@@ -38,6 +38,11 @@ public class KlineSettings {
                 request(symbol, 0, interval().millis());
             }
         }
+        if (config.reconcile().enabled()
+                && config.intervals().stream().map(Interval::parse).noneMatch(interval()::equals)) {
+            throw new IllegalArgumentException("caravan.reconcile: caravan.klines.interval " + interval()
+                    + " is not among caravan.intervals " + config.intervals() + ", so there are no bars to compare");
+        }
     }
 
     /** The provider's API, chosen by {@code caravan.klines.provider}. */
@@ -62,6 +67,13 @@ public class KlineSettings {
                 .orElseGet(() -> "binance".equals(api().provider()) ? feedSymbols.of("binance")
                         : feedSymbols.ofFinnhubRoute());
         return symbols.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** One request per symbol for the klines that opened in the last {@code lookbackMillis}, up to now. */
+    public List<KlineRequest> requests(long lookbackMillis) {
+        long now = System.currentTimeMillis();
+        long from = interval().bucketStart(now - lookbackMillis);
+        return symbols().stream().map(symbol -> request(symbol, from, now)).toList();
     }
 
     /** The request for one symbol's klines opening in {@code [from, to]}. */

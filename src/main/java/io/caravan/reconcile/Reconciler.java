@@ -60,13 +60,7 @@ public class Reconciler {
     /** The round's requests: one per symbol, the klines that opened in the lookback window. */
     public List<KlineRequest> round() {
         stats.round();
-        long now = System.currentTimeMillis();
-        long from = settings.interval().bucketStart(now - lookback);
-        List<KlineRequest> requests = new ArrayList<>();
-        for (String symbol : settings.symbols()) {
-            requests.add(settings.request(symbol, from, now));
-        }
-        return requests;
+        return settings.requests(lookback);
     }
 
     /** Compares one symbol's klines with its bars; the mismatches as records for the ndjson file. */
