@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.vertx.core.Future;
 
 /**
- * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per trade (Binance), and remembers what was
- * served for the candle endpoint. Runs on the simulator's event loop.
+ * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per
+ * trade (Binance), and keeps every trade the market makes for the candle and trades endpoints. Runs on the
+ * simulator's event loop.
  */
 final class TradeDispatcher {
 
@@ -19,8 +20,11 @@ final class TradeDispatcher {
     private final AtomicLong served = new AtomicLong();
     private final TradeIds tradeIds = new TradeIds();
 
-    TradeDispatcher(CandleStore candles) {
+    private final TradeStore trades;
+
+    TradeDispatcher(CandleStore candles, TradeStore trades) {
         this.candles = candles;
+        this.trades = trades;
     }
 
     void add(SimulatorClient socket) {
@@ -29,6 +33,10 @@ final class TradeDispatcher {
 
     void remove(SimulatorClient socket) {
         sockets.remove(socket);
+    }
+
+    int size() {
+        return sockets.size();
     }
 
     void closeAll() {
@@ -48,13 +56,17 @@ final class TradeDispatcher {
      *         take more; a producer waiting on it never outruns a slow client
      */
     Future<Integer> dispatch(List<SimTrade> batch) {
-        if (batch.isEmpty() || sockets.isEmpty()) {
+        if (batch.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        // every trade the market makes gets its id, served or not, as on an exchange
+        // every trade the market makes gets its id and is on record (candles, trades endpoint), served or not, as
+        // on an exchange: a client that was disconnected fetches what it missed
         List<NumberedTrade> numbered = new ArrayList<>(batch.size());
         for (SimTrade trade : batch) {
-            numbered.add(new NumberedTrade(trade, tradeIds.next(trade.symbol())));
+            NumberedTrade made = new NumberedTrade(trade, tradeIds.next(trade.symbol()));
+            numbered.add(made);
+            candles.record(trade);
+            trades.record(made);
         }
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
@@ -73,9 +85,8 @@ final class TradeDispatcher {
             }
         }
         int count = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (wasServed[i]) {
-                candles.record(batch.get(i));
+        for (boolean served : wasServed) {
+            if (served) {
                 count++;
             }
         }
