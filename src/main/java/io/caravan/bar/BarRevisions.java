@@ -58,39 +58,42 @@ public class BarRevisions {
         ticks.stream().sorted(Comparator.comparingLong(Tick::ts).thenComparingLong(Tick::tieBreaker))
                 .forEach(t -> byBar.computeIfAbsent(BarKey.of(t.symbol(), base, base.bucketStart(t.ts())),
                         k -> new ArrayList<>()).add(t));
+        return openBars.whileNoneClose(() -> applyClosing(byBar));
+    }
+
+    private Applied applyClosing(Map<String, List<Tick>> byBar) {
+        Interval base = intervals.base();
         int added = 0;
         int revised = 0;
         List<TickRejectedException> refused = new ArrayList<>();
-        synchronized (openBars) {
-            long now = clock.now();
-            for (Map.Entry<String, List<Tick>> bar : byBar.entrySet()) {
-                ClosedBars.Closed closed = closedBars.get(bar.getKey());
-                List<Tick> trades = bar.getValue();
-                if (closed != null) {
-                    BarBuilder builder = ((BarBuilder) closed.state()).copy().markBackfilled();
-                    trades.forEach(builder::add);
-                    Bar revision = builder.build(closed.revision() + 1);
-                    closedBars.remember(revision, builder);
-                    producer.sendBody("direct:bar-closed", revision);
-                    revised++;
-                    continue;
-                }
-                long closesAt = intervals.closesAt(base, base.bucketStart(trades.get(0).ts()));
-                if (!closedBars.revisable(closesAt, now)) {
-                    for (Tick t : trades) {
-                        refused.add(new TickRejectedException(RejectReason.LATE, "bar closed longer than "
-                                + "caravan.bars.revision-window ago", t.toString()));
-                    }
-                    continue;
-                }
-                for (Tick t : trades) {
-                    producer.sendBodyAndProperty("direct:tick", t, TickAggregationStrategy.BACKFILL, true);
-                    added++;
-                }
+        long now = clock.now();
+        for (Map.Entry<String, List<Tick>> bar : byBar.entrySet()) {
+            ClosedBars.Closed closed = closedBars.get(bar.getKey());
+            List<Tick> trades = bar.getValue();
+            if (closed != null) {
+                BarBuilder builder = ((BarBuilder) closed.state()).copy().markBackfilled();
+                trades.forEach(builder::add);
+                Bar revision = builder.build(closed.revision() + 1);
+                closedBars.remember(revision, builder);
+                producer.sendBody("direct:bar-closed", revision);
+                revised++;
+                continue;
             }
-            // a bar begun by fetched trades in a bucket already past its close is due now
-            openBars.closeDue(now, intervals.graceMillis());
+            long closesAt = intervals.closesAt(base, base.bucketStart(trades.get(0).ts()));
+            if (!closedBars.revisable(closesAt, now)) {
+                for (Tick t : trades) {
+                    refused.add(new TickRejectedException(RejectReason.LATE, "bar closed longer than "
+                            + "caravan.bars.revision-window ago", t.toString()));
+                }
+                continue;
+            }
+            for (Tick t : trades) {
+                producer.sendBodyAndProperty("direct:tick", t, TickAggregationStrategy.BACKFILL, true);
+                added++;
+            }
         }
+        // a bar begun by fetched trades in a bucket already past its close is due now
+        openBars.closeDue(now, intervals.graceMillis());
         return new Applied(added, revised, refused);
     }
 

@@ -2,6 +2,7 @@ package io.caravan.bar;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,6 +58,14 @@ public class OpenBars {
 
     public synchronized int closeAll() {
         return closeDue(Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * Runs {@code work} holding the lock that closing takes, so no bar closes meanwhile. (On this instance, not on
+     * the CDI client proxy a caller holds: {@code synchronized (openBars)} there would lock the proxy.)
+     */
+    public synchronized <T> T whileNoneClose(Supplier<T> work) {
+        return work.get();
     }
 
     private static int close(Set<String> keys, AggregateController controller, long now, long graceMillis) {
