@@ -42,6 +42,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
+    private final AtomicLong finnhubConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
 
@@ -70,6 +71,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     long binanceConnections() {
         return binanceConnections.get();
+    }
+
+    long finnhubConnections() {
+        return finnhubConnections.get();
     }
 
     @Override
@@ -134,6 +139,7 @@ final class SimulatorVerticle extends AbstractVerticle {
         FinnhubSimulatorSocket socket = new FinnhubSimulatorSocket(vertx, ws, settings.pingInterval(),
                 this::onSubscribe, dispatcher::remove);
         dispatcher.add(socket);
+        finnhubConnections.incrementAndGet();
         LOG.infof("Client %s connected", socket.name());
     }
 
