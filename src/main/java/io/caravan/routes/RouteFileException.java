@@ -11,6 +11,7 @@ public class RouteFileException extends RuntimeException {
 
     private final Path file;
     private final Integer line;
+    private boolean restored;
 
     public RouteFileException(Path file, String reason) {
         this(file, reason, null, null);
@@ -60,9 +61,17 @@ public class RouteFileException extends RuntimeException {
         return line;
     }
 
-    /** The single log line: {@code <file>[:line <n>]: <error>}. */
+    /** The new routes failed while being added, and the file's previous routes were added again. */
+    RouteFileException restored() {
+        restored = true;
+        return this;
+    }
+
+    /** The single log line: what happened to the running routes, {@code <file>[ line <n>]: <error>}. */
     public String describe() {
-        return file + (line != null ? " line " + line : "") + ": " + getMessage();
+        return (restored ? "its previous routes were added back and restarted: "
+                : "its running routes are unchanged: ") + file + (line != null ? " line " + line : "") + ": "
+                + getMessage();
     }
 
     private static String oneLine(String text) {

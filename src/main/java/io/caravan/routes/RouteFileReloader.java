@@ -127,7 +127,7 @@ public class RouteFileReloader {
             return Outcome.APPLIED;
         } catch (RouteFileException e) {
             refused.put(key, text);
-            LOG.error("Route file rejected, its running routes are unchanged: " + e.describe());
+            LOG.error("Route file rejected, " + e.describe());
             LOG.debug("Route file {} rejected", key, e);
             return Outcome.REJECTED;
         }
@@ -153,7 +153,7 @@ public class RouteFileReloader {
             add(next, made, running);
         } catch (Exception e) {
             restore(file, old, next, made, running);
-            throw RouteFileException.of(file, e);
+            throw RouteFileException.of(file, e).restored();
         }
         if (text == null) {
             files.remove(file);

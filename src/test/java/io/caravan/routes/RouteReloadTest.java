@@ -169,9 +169,12 @@ class RouteReloadTest {
         connectedSince = status.of("finnhub").since();
         assertEquals("v1 x", producer.requestBody("direct:reload-probe", "x", String.class));
 
+        LOG.clear();
         write(PROBE, probe("v2"));
         Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(100))
                 .until(() -> "v2 x".equals(producer.requestBody("direct:reload-probe", "x", String.class)));
+        Awaitility.await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertEquals(1, LOG.stream().filter(l -> l.contains("probe.yaml reloaded")).count(), "one reload per save");
     }
 
     @Test
@@ -203,6 +206,18 @@ class RouteReloadTest {
         write(PROBE, probe("v4"));
         Awaitility.await().atMost(WITHIN).pollInterval(Duration.ofMillis(100))
                 .until(() -> "v4 x".equals(producer.requestBody("direct:reload-probe", "x", String.class)));
+
+        // builds, but its second route cannot start (direct:sinks has its consumer, the Java route "sinks"): the
+        // first new route is taken out again and the file's previous route put back
+        LOG.clear();
+        write(PROBE, probe("v5") + probe("clash").replace("reload-probe", "reload-clash")
+                .replace("direct:reload-clash", "direct:sinks"));
+        String line = Awaitility.await().atMost(WITHIN).until(
+                () -> LOG.stream().filter(l -> l.contains("rejected")).findFirst().orElse(null), l -> l != null);
+        assertTrue(line.contains("previous routes were added back") && line.contains(PROBE.toString()), line);
+        assertEquals("v4 x", producer.requestBody("direct:reload-probe", "x", String.class));
+        assertNull(camel.getRoute("reload-clash"));
+        assertEquals(ServiceStatus.Started, camel.getRouteController().getRouteStatus("sinks"));
     }
 
     @Test
