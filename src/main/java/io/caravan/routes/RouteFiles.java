@@ -15,9 +15,10 @@ final class RouteFiles {
     private RouteFiles() {
     }
 
+    /** {@code *.yaml}, as {@code camel.main.routes-include-pattern} loads at startup; not an editor's hidden file. */
     static boolean isRouteFile(Path path) {
         String name = path.getFileName().toString();
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+        return name.endsWith(".yaml") && !name.startsWith(".");
     }
 
     static Path normalize(Path path) {
