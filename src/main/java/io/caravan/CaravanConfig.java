@@ -80,6 +80,23 @@ public interface CaravanConfig {
     /** The live page at {@code /} and its WebSocket pushes. */
     Dashboard dashboard();
 
+    /** Route files read at runtime, and their live reload. */
+    Routes routes();
+
+    interface Routes {
+        /** A directory of YAML routes besides the top-level routes/, loaded at startup and watched like it. */
+        Optional<String> dir();
+
+        /** Apply edits of route files and of user sink URIs while running. */
+        @WithDefault("true")
+        boolean reload();
+
+        /** Quiet time after the last change of a file before it is applied: editors write a file in several steps. */
+        @WithName("reload-delay")
+        @WithDefault("500ms")
+        Duration reloadDelay();
+    }
+
     interface GapFill {
         /** Fill the gap of every reconnect with the trades fetched over REST. */
         @WithDefault("true")

@@ -48,6 +48,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
+    private final AtomicLong finnhubConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
 
@@ -76,6 +77,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     long binanceConnections() {
         return binanceConnections.get();
+    }
+
+    long finnhubConnections() {
+        return finnhubConnections.get();
     }
 
     @Override
@@ -159,6 +164,7 @@ final class SimulatorVerticle extends AbstractVerticle {
         FinnhubSimulatorSocket socket = new FinnhubSimulatorSocket(vertx, ws, settings.pingInterval(),
                 this::onSubscribe, dispatcher::remove);
         dispatcher.add(socket);
+        finnhubConnections.incrementAndGet();
         LOG.infof("Client %s connected", socket.name());
     }
 
