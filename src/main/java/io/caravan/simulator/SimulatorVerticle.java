@@ -1,9 +1,12 @@
 package io.caravan.simulator;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CancellationException;
@@ -36,7 +39,9 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
-    private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore);
+    private final SnapshotBoard snapshotBoard;
+    private final SnapshotFaults snapshotFaults = new SnapshotFaults();
+    private final TradeDispatcher dispatcher;
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore);
     private final CompletableFuture<Long> replayFinished;
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
@@ -54,6 +59,11 @@ final class SimulatorVerticle extends AbstractVerticle {
     SimulatorVerticle(SimulatorSettings settings, CompletableFuture<Long> replayFinished) {
         this.settings = settings;
         this.replayFinished = replayFinished;
+        // a synthetic walk's "yesterday" closed where the walk starts; a file's first day has no previous close
+        this.snapshotBoard = new SnapshotBoard(settings.file().isEmpty()
+                ? symbol -> BigDecimal.valueOf(SyntheticTradeSource.startPrice(symbol)).setScale(2, RoundingMode.HALF_UP)
+                : symbol -> null);
+        this.dispatcher = new TradeDispatcher(candleStore, snapshotBoard);
     }
 
     int port() {
@@ -121,6 +131,10 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (SnapshotEndpoint.PATH.equals(path)) {
+            new SnapshotEndpoint(snapshotBoard, snapshotFaults, Optional.ofNullable(synthetic)).handle(request);
+        } else if (SnapshotControlEndpoint.PATH.equals(path) || SnapshotControlEndpoint.REQUESTS_PATH.equals(path)) {
+            new SnapshotControlEndpoint(snapshotFaults).handle(request);
         } else if (MarketShockEndpoint.PATH.equals(path)) {
             new MarketShockEndpoint(synthetic, dispatcher).handle(request);
         } else {

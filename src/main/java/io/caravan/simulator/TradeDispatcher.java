@@ -10,17 +10,19 @@ import io.vertx.core.Future;
 
 /**
  * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per trade (Binance), and remembers what was
- * served for the candle endpoint. Runs on the simulator's event loop.
+ * served for the candle endpoint and every trade for the snapshot board. Runs on the simulator's event loop.
  */
 final class TradeDispatcher {
 
     private final Set<SimulatorClient> sockets = new LinkedHashSet<>();
     private final CandleStore candles;
+    private final SnapshotBoard board;
     private final AtomicLong served = new AtomicLong();
     private final TradeIds tradeIds = new TradeIds();
 
-    TradeDispatcher(CandleStore candles) {
+    TradeDispatcher(CandleStore candles, SnapshotBoard board) {
         this.candles = candles;
+        this.board = board;
     }
 
     void add(SimulatorClient socket) {
@@ -48,6 +50,8 @@ final class TradeDispatcher {
      *         take more; a producer waiting on it never outruns a slow client
      */
     Future<Integer> dispatch(List<SimTrade> batch) {
+        // the market trades whether anyone listens: the snapshot board sees every trade
+        batch.forEach(board::record);
         if (batch.isEmpty() || sockets.isEmpty()) {
             return Future.succeededFuture(0);
         }
