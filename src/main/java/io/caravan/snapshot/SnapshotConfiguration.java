@@ -10,6 +10,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.model.RouteConfigurationDefinition;
 
 import io.caravan.CaravanConfig;
 
@@ -36,25 +37,26 @@ public class SnapshotConfiguration extends RouteConfigurationBuilder {
 
     @Override
     public void configuration() {
-        routeConfiguration(ID)
-                .onException(HttpOperationFailedException.class, IOException.class)
-                    .onWhen(SnapshotConfiguration::worthRetrying)
-                    .maximumRedeliveries(config.maxRetries())
-                    .redeliveryDelay(config.retryInitialDelay().toMillis())
-                    .useExponentialBackOff()
-                    .backOffMultiplier(2)
-                    .useCollisionAvoidance()
-                    .maximumRedeliveryDelay(config.retryMaxDelay().toMillis())
-                    .retryAttemptedLogLevel(LoggingLevel.WARN)
-                    .onExceptionOccurred(this::obeyRetryAfter)
-                    .handled(true)
-                    .bean(hub, "describeFailure")
-                    .to("direct:snapshot-dead-letter")
-                .end()
-                .onException(Exception.class)
-                    .handled(true)
-                    .bean(hub, "describeFailure")
-                    .to("direct:snapshot-dead-letter");
+        RouteConfigurationDefinition snapshot = routeConfiguration(ID);
+        // an answer that cannot be read, a refused request, Redis failing: no retry in this round
+        snapshot.onException(Exception.class)
+                .maximumRedeliveries(0)
+                .handled(true)
+                .bean(hub, "describeFailure")
+                .to("direct:snapshot-dead-letter");
+        snapshot.onException(HttpOperationFailedException.class, IOException.class)
+                .onWhen(SnapshotConfiguration::worthRetrying)
+                .maximumRedeliveries(config.maxRetries())
+                .redeliveryDelay(config.retryInitialDelay().toMillis())
+                .useExponentialBackOff()
+                .backOffMultiplier(2)
+                .useCollisionAvoidance()
+                .maximumRedeliveryDelay(config.retryMaxDelay().toMillis())
+                .retryAttemptedLogLevel(LoggingLevel.WARN)
+                .onExceptionOccurred(this::obeyRetryAfter)
+                .handled(true)
+                .bean(hub, "describeFailure")
+                .to("direct:snapshot-dead-letter");
     }
 
     /** 429 and 5xx may pass; a connection refused or timed out may too. Any other status will not change. */
