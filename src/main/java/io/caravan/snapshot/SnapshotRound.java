@@ -56,7 +56,7 @@ final class SnapshotRound {
         return requests;
     }
 
-    /** A request for these symbols got an answer that could be read; @return those of them it carried */
+    /** A request for {@code asked} got an answer that could be read, with valid quotes of {@code carried}. */
     synchronized void answered(Collection<String> asked, Collection<String> carried) {
         answerable.addAll(asked);
         received.addAll(carried);
