@@ -92,6 +92,11 @@ public class SnapshotHub {
         return chunks(symbols);
     }
 
+    /** False while the polling is paused: a provider's Retry-After holds for the rest of the round too. */
+    public boolean mayAsk() {
+        return System.currentTimeMillis() >= pausedUntil;
+    }
+
     /** Makes the exchange the GET of one request: {@code ?symbols=A,B,C}, nothing else from the round on it. */
     public void prepareRequest(Exchange exchange) {
         @SuppressWarnings("unchecked")

@@ -113,7 +113,10 @@ public class SnapshotHubTest {
             assertTrue(request.get("symbols").size() <= 2, request.toString());
         }
         // one message per round: the numbers of the rounds published have no gap and no repeat
-        List<Long> numbers = rounds().stream().map(r -> r.get("round").asLong()).toList();
+        awaitRound(System.currentTimeMillis(), r -> true);
+        List<Long> numbers = rounds().stream().filter(r -> r.get("time").asLong() >= after)
+                .map(r -> r.get("round").asLong()).toList();
+        assertTrue(numbers.size() >= 2, "rounds published: " + numbers);
         for (int i = 1; i < numbers.size(); i++) {
             assertEquals(numbers.get(i - 1) + 1, numbers.get(i), "rounds published: " + numbers);
         }
@@ -180,6 +183,21 @@ public class SnapshotHubTest {
         assertTrue(second >= 300 && second < 1_500, "second retry after " + second + " ms");
         JsonNode recovered = awaitRound(failing, r -> r.get("finished").asLong() >= tries.get(2).get("time").asLong());
         assertTrue(updated(recovered).containsAll(SYMBOLS), recovered.toString());
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheLongestRetryDelayPausesThePolling() {
+        long before = System.currentTimeMillis();
+        command("fail=1&status=429&retryAfter=4");
+        JsonNode limited = awaitAnswered(before, "429", 1, 1).get(0);
+        JsonNode next = awaitAnswered(before, "429", 1, 1).get(1);
+        long waited = next.get("time").asLong() - limited.get("time").asLong();
+        // 4 s is beyond retry-max-delay (3 s): no retry in that round, and no round asks anything until then
+        assertTrue(waited >= 3_990, "paused for " + waited + " ms");
+        JsonNode record = awaitDeadLetter(before, "provider error");
+        assertTrue(record.get("detail").asText().contains("HTTP 429 for "), record.toString());
+        JsonNode resumed = awaitRound(next.get("time").asLong() - 1_000, r -> updated(r).containsAll(SYMBOLS));
+        assertEquals(List.of(), texts(resumed.get("missing")));
     }
 
     @Test
