@@ -117,6 +117,10 @@ public class SnapshotHubTest {
         List<Long> numbers = rounds().stream().filter(r -> r.get("time").asLong() >= after)
                 .map(r -> r.get("round").asLong()).toList();
         assertTrue(numbers.size() >= 2, "rounds published: " + numbers);
+        // a figure for the notes, not an assertion: how long a healthy round of 3 requests takes, start to message
+        System.out.println("Snapshot rounds since the test began, ms from start to finish: " + rounds().stream()
+                .filter(r -> r.get("time").asLong() >= after)
+                .map(r -> r.get("finished").asLong() - r.get("time").asLong()).toList());
         for (int i = 1; i < numbers.size(); i++) {
             assertEquals(numbers.get(i - 1) + 1, numbers.get(i), "rounds published: " + numbers);
         }
