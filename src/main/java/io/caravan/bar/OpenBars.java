@@ -38,13 +38,24 @@ public class OpenBars {
         return rollupController;
     }
 
-    /** Closes every bar whose bucket closes at or before {@code now}; returns how many were closed. */
-    public int closeDue(long now, long graceMillis) {
-        return close(baseGroups.getKeys(), baseController, now, graceMillis)
-                + close(rollupGroups.getKeys(), rollupController, now, graceMillis);
+    private final ClosedBars closedBars;
+
+    public OpenBars(ClosedBars closedBars) {
+        this.closedBars = closedBars;
     }
 
-    public int closeAll() {
+    /**
+     * Closes every bar whose bucket closes at or before {@code now}; returns how many were closed. Revisions
+     * ({@link BarRevisions}) hold the same lock, so a bar is never closed while it is being revised.
+     */
+    public synchronized int closeDue(long now, long graceMillis) {
+        int closed = close(baseGroups.getKeys(), baseController, now, graceMillis)
+                + close(rollupGroups.getKeys(), rollupController, now, graceMillis);
+        closedBars.evict(now);
+        return closed;
+    }
+
+    public synchronized int closeAll() {
         return closeDue(Long.MAX_VALUE, 0);
     }
 

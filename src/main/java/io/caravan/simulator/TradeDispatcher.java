@@ -9,19 +9,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.vertx.core.Future;
 
 /**
- * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per trade (Binance), and remembers what was
- * served for the candle endpoint and every trade for the snapshot board. Runs on the simulator's event loop.
+ * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per
+ * trade (Binance), and keeps every trade the market makes for the candle, trades and snapshot endpoints. Runs on
+ * the simulator's event loop.
  */
 final class TradeDispatcher {
 
     private final Set<SimulatorClient> sockets = new LinkedHashSet<>();
     private final CandleStore candles;
-    private final SnapshotBoard board;
     private final AtomicLong served = new AtomicLong();
     private final TradeIds tradeIds = new TradeIds();
 
-    TradeDispatcher(CandleStore candles, SnapshotBoard board) {
+    private final TradeStore trades;
+    private final SnapshotBoard board;
+
+    TradeDispatcher(CandleStore candles, TradeStore trades, SnapshotBoard board) {
         this.candles = candles;
+        this.trades = trades;
         this.board = board;
     }
 
@@ -31,6 +35,10 @@ final class TradeDispatcher {
 
     void remove(SimulatorClient socket) {
         sockets.remove(socket);
+    }
+
+    int size() {
+        return sockets.size();
     }
 
     void closeAll() {
@@ -50,15 +58,18 @@ final class TradeDispatcher {
      *         take more; a producer waiting on it never outruns a slow client
      */
     Future<Integer> dispatch(List<SimTrade> batch) {
-        // the market trades whether anyone listens: the snapshot board sees every trade
-        batch.forEach(board::record);
-        if (batch.isEmpty() || sockets.isEmpty()) {
+        if (batch.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        // every trade the market makes gets its id, served or not, as on an exchange
+        // every trade the market makes gets its id and is on record (candles, trades, snapshot), served or not, as
+        // on an exchange: a client that was disconnected fetches what it missed
         List<NumberedTrade> numbered = new ArrayList<>(batch.size());
         for (SimTrade trade : batch) {
-            numbered.add(new NumberedTrade(trade, tradeIds.next(trade.symbol())));
+            NumberedTrade made = new NumberedTrade(trade, tradeIds.next(trade.symbol()));
+            numbered.add(made);
+            candles.record(trade);
+            trades.record(made);
+            board.record(trade);
         }
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
@@ -77,9 +88,8 @@ final class TradeDispatcher {
             }
         }
         int count = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (wasServed[i]) {
-                candles.record(batch.get(i));
+        for (boolean served : wasServed) {
+            if (served) {
                 count++;
             }
         }
