@@ -1,12 +1,12 @@
 package io.caravan.feed;
 
-import io.caravan.feed.gap.FeedGaps;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
+
+import io.caravan.feed.gap.FeedGaps;
 
 /**
  * Whether each WebSocket feed is connected, as its route learns it from the client's OPEN and CLOSE events. A feed

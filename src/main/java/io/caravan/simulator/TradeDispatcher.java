@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jboss.logging.Logger;
+
 import io.vertx.core.Future;
 
 /**
@@ -14,6 +16,8 @@ import io.vertx.core.Future;
  * the simulator's event loop.
  */
 final class TradeDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(TradeDispatcher.class);
 
     private final Set<SimulatorClient> sockets = new LinkedHashSet<>();
     private final CandleStore candles;
@@ -83,8 +87,13 @@ final class TradeDispatcher {
                 }
             }
             if (!share.isEmpty()) {
-                socket.sendTrades(share);
-                writable.add(socket.whenWritable());
+                try {
+                    socket.sendTrades(share);
+                    writable.add(socket.whenWritable());
+                } catch (RuntimeException e) {
+                    // a client closing under a drop or its own hand-up: its loss, never the market's
+                    LOG.debugf(e, "Trades not sent to a client that is closing");
+                }
             }
         }
         int count = 0;

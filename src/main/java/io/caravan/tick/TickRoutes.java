@@ -1,11 +1,11 @@
 package io.caravan.tick;
 
-import io.caravan.feed.gap.FeedGaps;
-import io.caravan.feed.gap.GapFill;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
+
+import io.caravan.feed.gap.FeedGaps;
+import io.caravan.feed.gap.GapFill;
 
 /** Trades from every feed → validated ticks; refusals → the tick dead letter. */
 @ApplicationScoped

@@ -39,7 +39,6 @@ import io.caravan.support.LeanDay;
 import io.caravan.support.LeanTicks;
 import io.caravan.support.OutputBars;
 import io.caravan.support.PostgresSchema;
-import io.caravan.support.SharedData;
 import io.caravan.support.TestTrade;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -50,7 +49,8 @@ import io.vertx.core.http.WebSocket;
 /**
  * Issue 4's "done when", in one run: an exchange (the simulator, in a process of its own as far as caravan knows)
  * replays 20 minutes of real trades at 30× and drops every connection every 15 s, refusing new ones for 3 s (90 s of
- * market time); caravan starts 4 s after the market opened, in the middle of its first bars. AIG comes over
+ * market time); caravan gets in only 4 s (2 minutes of market) after the market opened, in the middle of its first
+ * bars, as a process restarted after a kill would. AIG comes over
  * Finnhub's protocol (gaps from the tick endpoint), BAC over Binance's (gaps from aggTrades). Start-up backfill and
  * gap-fill must make the bars in PostgreSQL and the CSV files equal those computed from all the trades the market
  * made, as if nothing had happened.
@@ -59,9 +59,10 @@ import io.vertx.core.http.WebSocket;
 @TestProfile(GapFillTest.Profile.class)
 class GapFillTest {
 
+
     static final int SIM_PORT = 18802;
     static final Path DATA = Path.of("target/test-data/gap-fill");
-    static final Path INPUT = Path.of("target/test-data/lean-20131007-20min.csv");
+    static final Path INPUT = Path.of("target/test-data/lean-20131007-0930-20min.csv");
     static final String PG_SCHEMA = "caravan_gap_fill";
     static final Duration SLICE = Duration.ofMinutes(20);
 
@@ -71,14 +72,7 @@ class GapFillTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String jdbcUrl = PostgresSchema.url(PG_SCHEMA);
-            if (exchange == null) {
-                Await.deleteTree(DATA);
-                PostgresSchema.fresh(PG_SCHEMA);
-            }
-            if (SharedData.present(LeanTicks.file(LeanDay.SYMBOLS.get(0), LeanDay.DAY))) {
-                startTheMarket();
-            }
+            Await.deleteTree(DATA);
             Map<String, String> config = new TreeMap<>();
             // one symbol over each provider's protocol: Finnhub's tick endpoint and Binance's aggTrades fill the gaps
             config.put("caravan.feeds", "finnhub,binance");
@@ -94,47 +88,18 @@ class GapFillTest {
             config.put("caravan.symbols", String.join(",", LeanDay.SYMBOLS));
             config.put("caravan.bars.clock", "event");
             config.put("caravan.sinks", "csv,jdbc");
-            config.put("caravan.jdbc.url", jdbcUrl);
+            config.put("caravan.jdbc.url", PostgresSchema.fresh(PG_SCHEMA));
             config.put("caravan.jdbc.username", PostgresSchema.USER);
             config.put("caravan.data-dir", DATA.toString());
             return config;
         }
-
-        /**
-         * The exchange opens (a first client subscribes) and trades for 4 s before caravan starts. Quarkus may ask
-         * for the overrides more than once; the market opens once.
-         */
-        private static synchronized void startTheMarket() {
-            if (exchange != null) {
-                return;
-            }
-            try {
-                if (!Files.exists(INPUT)) {
-                    LeanTicks.writeReplayCsv(slice(), INPUT);
-                }
-                vertx = Vertx.vertx();
-                exchange = new ExchangeSimulator(vertx, new SimulatorSettings("127.0.0.1", SIM_PORT, List.of(),
-                        Optional.of(INPUT), "30", Duration.ofMillis(500), 5, Duration.ofSeconds(30), Optional.empty(),
-                        SimulatorSettings.DEFAULT_BINANCE_PING_INTERVAL, Optional.of(Duration.ofSeconds(15)),
-                        Duration.ofSeconds(3)));
-                exchange.start();
-                WebSocket first = vertx.createWebSocketClient().connect(SIM_PORT, "127.0.0.1", "/")
-                        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                first.textMessageHandler(frame -> {
-                });
-                first.writeTextMessage("{\"type\":\"subscribe\",\"symbol\":\"" + LeanDay.SYMBOLS.get(0) + "\"}");
-                Thread.sleep(4000);
-            } catch (Exception e) {
-                throw new IllegalStateException("could not start the simulated exchange", e);
-            }
-        }
     }
 
-    /** The first 20 minutes of the trading day. */
+    /** The first 20 minutes of regular trading, 09:30 New York. */
     static List<TestTrade> slice() {
-        List<TestTrade> day = LeanDay.trades();
-        long end = day.get(0).ts() + SLICE.toMillis();
-        return day.stream().filter(t -> t.ts() < end).toList();
+        long start = java.time.Instant.parse("2013-10-07T13:30:00Z").toEpochMilli();
+        long end = start + SLICE.toMillis();
+        return LeanDay.trades().stream().filter(t -> t.ts() >= start && t.ts() < end).toList();
     }
 
     @Inject
@@ -144,9 +109,33 @@ class GapFillTest {
     @Inject
     CamelContext camel;
 
+    /**
+     * The exchange opens (a first client subscribes) and then refuses every connection for 4 s (2 minutes of its
+     * market) while it trades: caravan, running and retrying since before, gets in mid-interval.
+     */
+    private static void openTheMarketWithoutCaravan(List<TestTrade> trades) throws Exception {
+        if (!Files.exists(INPUT)) {
+            LeanTicks.writeReplayCsv(trades, INPUT);
+        }
+        vertx = Vertx.vertx();
+        exchange = new ExchangeSimulator(vertx, new SimulatorSettings("127.0.0.1", SIM_PORT, List.of(),
+                Optional.of(INPUT), "30", Duration.ofMillis(500), 5, Duration.ofSeconds(30), Optional.empty(),
+                SimulatorSettings.DEFAULT_BINANCE_PING_INTERVAL, Optional.of(Duration.ofSeconds(15)),
+                Duration.ofSeconds(3)));
+        exchange.start();
+        WebSocket first = vertx.createWebSocketClient().connect(SIM_PORT, "127.0.0.1", "/")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        first.textMessageHandler(frame -> {
+        });
+        first.writeTextMessage("{\"type\":\"subscribe\",\"symbol\":\"" + LeanDay.SYMBOLS.get(0) + "\"}")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertEquals(200, post("/sim/drop?for=4s").statusCode());
+    }
+
     @Test
     void barsAfterALateStartAndDroppedConnectionsEqualThoseOfAnUndisturbedRun() throws Exception {
         List<TestTrade> trades = slice();
+        openTheMarketWithoutCaravan(trades);
         exchange.fileReplayFinished().get(2, TimeUnit.MINUTES);
         // the last gap is filled once the feed has its first trade after the last drop; then all is quiet
         SedaEndpoint gapQueue = camel.getEndpoint(GapFill.QUEUE, SedaEndpoint.class);
@@ -177,19 +166,14 @@ class GapFillTest {
                 assertEquals("backfilled", rs.getString(1), "the first minute traded before caravan ran");
             }
         }
+        assertEquals(400, post("/sim/drop?for=soon").statusCode());
+        assertEquals(405, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + SIM_PORT + "/sim/drop")).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
     }
 
-    @Test
-    void theSimulatorDropsConnectionsOnlyOnAPostWithADuration() throws Exception {
-        SharedData.require(LeanTicks.file(LeanDay.SYMBOLS.get(0), LeanDay.DAY)); // no exchange without the data
-        HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> get = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SIM_PORT
-                + "/sim/drop")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(405, get.statusCode());
-        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SIM_PORT
-                + "/sim/drop?for=soon")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(400, bad.statusCode());
+    private static HttpResponse<String> post(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SIM_PORT + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @AfterAll
