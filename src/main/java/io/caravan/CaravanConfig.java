@@ -80,6 +80,9 @@ public interface CaravanConfig {
     /** The live page at {@code /} and its WebSocket pushes. */
     Dashboard dashboard();
 
+    /** The quote snapshot hub: many symbols' quotes polled on a cron schedule into Redis. */
+    Snapshot snapshot();
+
     /** Route files read at runtime, and their live reload. */
     Routes routes();
 
@@ -341,5 +344,50 @@ public interface CaravanConfig {
             @WithDefault("2")
             BigDecimal dropPercent();
         }
+    }
+
+    interface Snapshot {
+        /** Off by default: the hub polls only when asked to. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Quartz cron expression (seconds first), e.g. {@code 0/5 * * * * ?} for every 5 s. */
+        @WithDefault("0/5 * * * * ?")
+        String cron();
+
+        /** The snapshot endpoint, without a query: the built-in simulator's by default. */
+        @WithDefault("http://127.0.0.1:8765/api/v1/quote/snapshot")
+        String url();
+
+        /** The symbols polled; absent = caravan.symbols. */
+        Optional<List<String>> symbols();
+
+        /** Most symbols asked for in one request. */
+        @WithName("batch-size")
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a {@code quote:<SYMBOL>} hash the hub wrote lives when no later round rewrites it. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Connect and response timeout of one request, in ms (Camel's http options take milliseconds). */
+        @WithDefault("5000")
+        int timeout();
+
+        /** Retries of a request answered 429, 5xx or not at all, within one round. */
+        @WithName("max-retries")
+        @WithDefault("3")
+        int maxRetries();
+
+        /** First retry delay; doubles on each retry, with jitter, up to retry-max-delay. */
+        @WithName("retry-initial-delay")
+        @WithDefault("500ms")
+        Duration retryInitialDelay();
+
+        /** Longest wait before a retry; a Retry-After beyond it ends the round's retries and pauses the polling. */
+        @WithName("retry-max-delay")
+        @WithDefault("5s")
+        Duration retryMaxDelay();
     }
 }

@@ -34,7 +34,7 @@ final class AggTradesEndpoint {
 
     void handle(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET) {
-            CandleEndpoint.respond(request, 405, binanceError(-1000, "Method not allowed"));
+            JsonReplies.respond(request, 405, binanceError(-1000, "Method not allowed"));
             return;
         }
         String binanceSymbol = request.getParam("symbol");
@@ -44,19 +44,19 @@ final class AggTradesEndpoint {
         Long limit = number(request.getParam("limit"), 500L);
         if (binanceSymbol == null || binanceSymbol.isBlank() || start == null || end == null || fromId == null
                 || limit == null || limit < 1 || limit > MAX_LIMIT) {
-            CandleEndpoint.respond(request, 400, binanceError(-1100, "Illegal characters or values in a parameter"));
+            JsonReplies.respond(request, 400, binanceError(-1100, "Illegal characters or values in a parameter"));
             return;
         }
         Optional<String> symbol = store.symbols().stream()
                 .filter(s -> BinanceFrames.binanceSymbol(s).equals(binanceSymbol.trim().toUpperCase(Locale.ROOT)))
                 .findFirst();
         if (symbol.isEmpty()) {
-            CandleEndpoint.respond(request, 400, binanceError(-1121, "Invalid symbol."));
+            JsonReplies.respond(request, 400, binanceError(-1121, "Invalid symbol."));
             return;
         }
         List<NumberedTrade> trades = store.trades(symbol.get(), start, end + 1).stream()
                 .filter(t -> t.id() >= fromId).limit(limit).toList();
-        CandleEndpoint.respond(request, 200, render(trades));
+        JsonReplies.respond(request, 200, render(trades));
     }
 
     private static Long number(String text, long absent) {

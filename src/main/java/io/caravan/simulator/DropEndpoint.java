@@ -25,11 +25,11 @@ final class DropEndpoint {
 
     void handle(HttpServerRequest request) {
         if (request.method() != HttpMethod.POST) {
-            CandleEndpoint.respond(request, 405, CandleEndpoint.error("Method not allowed; POST /sim/drop?for=90s"));
+            JsonReplies.respond(request, 405, JsonReplies.error("Method not allowed; POST /sim/drop?for=90s"));
             return;
         }
         if (request.remoteAddress() == null || !Loopback.is(request.remoteAddress().hostAddress())) {
-            CandleEndpoint.respond(request, 403, CandleEndpoint.error("Only loopback clients may drop connections"));
+            JsonReplies.respond(request, 403, JsonReplies.error("Only loopback clients may drop connections"));
             return;
         }
         Duration refuse;
@@ -37,10 +37,10 @@ final class DropEndpoint {
             String text = request.getParam("for");
             refuse = text == null ? Duration.ZERO : DurationConverter.parseDuration(text);
         } catch (RuntimeException e) {
-            CandleEndpoint.respond(request, 400, CandleEndpoint.error("for must be a duration such as 90s or 1500ms"));
+            JsonReplies.respond(request, 400, JsonReplies.error("for must be a duration such as 90s or 1500ms"));
             return;
         }
         int closed = drop.applyAsInt(refuse);
-        CandleEndpoint.respond(request, 200, "{\"closed\":" + closed + ",\"refusedForMillis\":" + refuse.toMillis() + "}");
+        JsonReplies.respond(request, 200, "{\"closed\":" + closed + ",\"refusedForMillis\":" + refuse.toMillis() + "}");
     }
 }

@@ -1,10 +1,13 @@
 package io.caravan.simulator;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CancellationException;
@@ -37,8 +40,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
+    private final SnapshotBoard snapshotBoard;
+    private final SnapshotFaults snapshotFaults = new SnapshotFaults();
     private final TradeStore tradeStore = new TradeStore();
-    private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore, tradeStore);
+    private final TradeDispatcher dispatcher;
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore);
     private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore);
     private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore);
@@ -61,6 +66,11 @@ final class SimulatorVerticle extends AbstractVerticle {
     SimulatorVerticle(SimulatorSettings settings, CompletableFuture<Long> replayFinished) {
         this.settings = settings;
         this.replayFinished = replayFinished;
+        // a synthetic walk's "yesterday" closed where the walk starts; a file's first day has no previous close
+        this.snapshotBoard = new SnapshotBoard(settings.file().isEmpty()
+                ? symbol -> BigDecimal.valueOf(SyntheticTradeSource.startPrice(symbol)).setScale(2, RoundingMode.HALF_UP)
+                : symbol -> null);
+        this.dispatcher = new TradeDispatcher(candleStore, tradeStore, snapshotBoard);
     }
 
     int port() {
@@ -136,6 +146,10 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (SnapshotEndpoint.PATH.equals(path)) {
+            new SnapshotEndpoint(snapshotBoard, snapshotFaults, Optional.ofNullable(synthetic)).handle(request);
+        } else if (SnapshotControlEndpoint.PATH.equals(path) || SnapshotControlEndpoint.REQUESTS_PATH.equals(path)) {
+            new SnapshotControlEndpoint(snapshotFaults).handle(request);
         } else if (TickEndpoint.PATH.equals(path)) {
             tickEndpoint.handle(request);
         } else if (AggTradesEndpoint.PATH.equals(path)) {

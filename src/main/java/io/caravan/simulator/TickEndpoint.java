@@ -33,7 +33,7 @@ final class TickEndpoint {
 
     void handle(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET) {
-            CandleEndpoint.respond(request, 405, CandleEndpoint.error("Method not allowed"));
+            JsonReplies.respond(request, 405, JsonReplies.error("Method not allowed"));
             return;
         }
         String symbol = request.getParam("symbol");
@@ -43,14 +43,14 @@ final class TickEndpoint {
         Long limit = request.getParam("limit") == null ? Long.valueOf(MAX_LIMIT) : number(request.getParam("limit"));
         if (symbol == null || symbol.isBlank() || from == null || to == null || skip == null || skip < 0
                 || limit == null || limit < 1 || limit > MAX_LIMIT) {
-            CandleEndpoint.respond(request, 422, CandleEndpoint.error("Parameters: symbol, from and to (epoch ms), "
+            JsonReplies.respond(request, 422, JsonReplies.error("Parameters: symbol, from and to (epoch ms), "
                     + "skip >= 0, limit 1.." + MAX_LIMIT));
             return;
         }
         List<NumberedTrade> all = store.trades(symbol.trim(), from, to);
         int first = (int) Math.min(skip, all.size());
         List<NumberedTrade> page = all.subList(first, (int) Math.min(all.size(), first + limit));
-        CandleEndpoint.respond(request, 200, render(symbol.trim(), first, page, all.size()));
+        JsonReplies.respond(request, 200, render(symbol.trim(), first, page, all.size()));
     }
 
     private static Long number(String text) {

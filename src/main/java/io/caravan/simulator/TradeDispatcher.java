@@ -12,8 +12,8 @@ import io.vertx.core.Future;
 
 /**
  * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per
- * trade (Binance), and keeps every trade the market makes for the candle and trades endpoints. Runs on the
- * simulator's event loop.
+ * trade (Binance), and keeps every trade the market makes for the candle, trades and snapshot endpoints. Runs on
+ * the simulator's event loop.
  */
 final class TradeDispatcher {
 
@@ -25,10 +25,12 @@ final class TradeDispatcher {
     private final TradeIds tradeIds = new TradeIds();
 
     private final TradeStore trades;
+    private final SnapshotBoard board;
 
-    TradeDispatcher(CandleStore candles, TradeStore trades) {
+    TradeDispatcher(CandleStore candles, TradeStore trades, SnapshotBoard board) {
         this.candles = candles;
         this.trades = trades;
+        this.board = board;
     }
 
     void add(SimulatorClient socket) {
@@ -63,7 +65,7 @@ final class TradeDispatcher {
         if (batch.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        // every trade the market makes gets its id and is on record (candles, trades endpoint), served or not, as
+        // every trade the market makes gets its id and is on record (candles, trades, snapshot), served or not, as
         // on an exchange: a client that was disconnected fetches what it missed
         List<NumberedTrade> numbered = new ArrayList<>(batch.size());
         for (SimTrade trade : batch) {
@@ -71,6 +73,7 @@ final class TradeDispatcher {
             numbered.add(made);
             candles.record(trade);
             trades.record(made);
+            board.record(trade);
         }
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
