@@ -15,7 +15,7 @@ import io.vertx.redis.client.Response;
 
 /**
  * A real Redis subscriber, subscribed before caravan starts: {@code PSUBSCRIBE <prefix>bars:*},
- * {@code <prefix>quotes:*} and {@code <prefix>alerts:*}, recording every message. Also clears the keys under the prefix, so each test class starts
+ * {@code <prefix>quotes:*}, {@code <prefix>alerts:*} and {@code <prefix>snapshot:*}, recording every message. Also clears the keys under the prefix, so each test class starts
  * from an empty keyspace of its own. Configure with the {@code prefix} init argument, and {@code patterns}
  * (comma-separated, after the prefix) for other channels.
  */
@@ -34,7 +34,7 @@ public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager
     @Override
     public void init(Map<String, String> initArgs) {
         prefix = initArgs.getOrDefault("prefix", "");
-        patterns = initArgs.getOrDefault("patterns", "bars:*,quotes:*,alerts:*").split(",");
+        patterns = initArgs.getOrDefault("patterns", "bars:*,quotes:*,alerts:*,snapshot:*").split(",");
     }
 
     @Override
