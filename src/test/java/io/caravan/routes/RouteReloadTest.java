@@ -86,6 +86,8 @@ class RouteReloadTest {
                     Map.entry("caravan.record.flush-interval", "200ms"),
                     Map.entry("caravan.routes.dir", ROUTES.toString()),
                     Map.entry("caravan.routes.reload-delay", "200ms"),
+                    // off for every other test (src/main/resources/application.properties)
+                    Map.entry("%test.caravan.routes.reload", "true"),
                     // trades fetched over REST before the first live one are not in the recording the bars are
                     // compared with
                     Map.entry("caravan.gap-fill.backfill", "false"),
