@@ -2,10 +2,8 @@ package io.caravan.kline;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -18,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.caravan.CaravanConfig;
 import io.caravan.feed.KlineBatch;
 import io.caravan.feed.KlineRequest;
+import io.caravan.http.RetryAfter;
 import io.caravan.tick.TickRejectedException;
 
 /**
@@ -136,27 +135,7 @@ public class KlineFailures {
 
     /** Retry-After in ms: delay-seconds or an HTTP date; null when absent or unreadable. */
     static Long retryAfter(Map<String, String> headers) {
-        if (headers == null) {
-            return null;
-        }
-        String value = null;
-        for (Map.Entry<String, String> h : headers.entrySet()) {
-            if ("Retry-After".equalsIgnoreCase(h.getKey())) {
-                value = h.getValue();
-            }
-        }
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Math.max(0, Long.parseLong(value.trim())) * 1000L;
-        } catch (NumberFormatException notSeconds) {
-            try {
-                long at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-                return Math.max(0, at - System.currentTimeMillis());
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        OptionalLong wait = RetryAfter.millis(headers);
+        return wait.isPresent() ? wait.getAsLong() : null;
     }
 }

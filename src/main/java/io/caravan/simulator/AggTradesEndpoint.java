@@ -27,14 +27,19 @@ final class AggTradesEndpoint {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final TradeStore store;
+    private final RestFaults faults;
 
-    AggTradesEndpoint(TradeStore store) {
+    AggTradesEndpoint(TradeStore store, RestFaults faults) {
         this.store = store;
+        this.faults = faults;
     }
 
     void handle(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET) {
             JsonReplies.respond(request, 405, binanceError(-1000, "Method not allowed"));
+            return;
+        }
+        if (faults.answered(request)) {
             return;
         }
         String binanceSymbol = request.getParam("symbol");

@@ -18,7 +18,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Finnhub's {@code GET /api/v1/stock/candle}, answered from what the simulator has served, unless told to fail
- * ({@link CandleFaults}).
+ * ({@link RestFaults}).
  */
 final class CandleEndpoint {
 
@@ -28,9 +28,9 @@ final class CandleEndpoint {
     private static final long MAX_SECONDS = 95_617_584_000L;
 
     private final CandleStore store;
-    private final CandleFaults faults;
+    private final RestFaults faults;
 
-    CandleEndpoint(CandleStore store, CandleFaults faults) {
+    CandleEndpoint(CandleStore store, RestFaults faults) {
         this.store = store;
         this.faults = faults;
     }
@@ -40,12 +40,7 @@ final class CandleEndpoint {
             respond(request, 405, error("Method not allowed"));
             return;
         }
-        CandleFaults.Fault fault = faults.next();
-        if (fault != null) {
-            if (fault.retryAfterSeconds() != null) {
-                request.response().putHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-            }
-            respond(request, fault.status(), fault.body());
+        if (faults.answered(request)) {
             return;
         }
         String symbol = request.getParam("symbol");

@@ -40,14 +40,15 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
-    private final CandleFaults candleFaults = new CandleFaults();
+    private final RestFaults candleFaults = new RestFaults(RestFaults.CANDLES);
+    private final RestFaults tradeFaults = new RestFaults(RestFaults.TRADES);
     private final SnapshotBoard snapshotBoard;
     private final SnapshotFaults snapshotFaults = new SnapshotFaults();
     private final TradeStore tradeStore = new TradeStore();
     private final TradeDispatcher dispatcher;
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore, candleFaults);
-    private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore);
-    private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore);
+    private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore, tradeFaults);
+    private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore, tradeFaults);
     /** Until then (epoch ms) WebSocket clients are refused: the exchange is "down" after a drop. */
     private long refuseUntil;
     private final CompletableFuture<Long> replayFinished;
@@ -147,8 +148,10 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
-        } else if (path.startsWith(CandleFaults.PATH_PREFIX)) {
+        } else if (path.startsWith(RestFaults.CANDLES)) {
             candleFaults.handle(request);
+        } else if (path.startsWith(RestFaults.TRADES)) {
+            tradeFaults.handle(request);
         } else if (SnapshotEndpoint.PATH.equals(path)) {
             new SnapshotEndpoint(snapshotBoard, snapshotFaults, Optional.ofNullable(synthetic)).handle(request);
         } else if (SnapshotControlEndpoint.PATH.equals(path) || SnapshotControlEndpoint.REQUESTS_PATH.equals(path)) {

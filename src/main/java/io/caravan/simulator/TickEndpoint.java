@@ -26,14 +26,19 @@ final class TickEndpoint {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final TradeStore store;
+    private final RestFaults faults;
 
-    TickEndpoint(TradeStore store) {
+    TickEndpoint(TradeStore store, RestFaults faults) {
         this.store = store;
+        this.faults = faults;
     }
 
     void handle(HttpServerRequest request) {
         if (request.method() != HttpMethod.GET) {
             JsonReplies.respond(request, 405, JsonReplies.error("Method not allowed"));
+            return;
+        }
+        if (faults.answered(request)) {
             return;
         }
         String symbol = request.getParam("symbol");

@@ -13,6 +13,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.model.RouteConfigurationDefinition;
 
 import io.caravan.CaravanConfig;
+import io.caravan.http.RetryAfter;
 
 /**
  * Error handling of the snapshot routes ({@code routeConfigurationId: snapshot}). A request answered 429 or 5xx, or

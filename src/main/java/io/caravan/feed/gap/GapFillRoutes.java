@@ -5,14 +5,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 import io.caravan.CaravanConfig;
+import io.caravan.http.RetryAfter;
 import io.caravan.tick.TickRejectedException;
 import io.caravan.tick.TickRoutes;
 
 /**
- * Gaps, one at a time: fetched with exponential backoff and jitter when the REST source fails; a gap still not
- * filled after the retries goes to the dead letter (reason {@code error}, the gap as raw text) and the log.
+ * Gaps, one at a time: fetched again with exponential backoff and jitter when the REST source fails (a
+ * {@code Retry-After} sets the wait); a gap still not filled after the retries goes to the dead letter (reason
+ * {@code error}, the gap as raw text) and the log.
  */
 @ApplicationScoped
 public class GapFillRoutes extends RouteBuilder {
@@ -23,6 +26,18 @@ public class GapFillRoutes extends RouteBuilder {
         this.config = config;
     }
 
+    /** A 429 or 503 with {@code Retry-After}: the next try waits what the provider asked for. */
+    private static void obeyRetryAfter(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        while (cause != null && !(cause instanceof HttpOperationFailedException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof HttpOperationFailedException failed) {
+            RetryAfter.millis(failed.getResponseHeaders())
+                    .ifPresent(wait -> exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait));
+        }
+    }
+
     @Override
     public void configure() {
         from(GapFill.QUEUE).routeId("gap-fill")
@@ -31,6 +46,7 @@ public class GapFillRoutes extends RouteBuilder {
                     .redeliveryDelay(500).useExponentialBackOff().backOffMultiplier(2).maximumRedeliveryDelay(30_000)
                     .useCollisionAvoidance()
                     .retryAttemptedLogLevel(LoggingLevel.WARN)
+                    .onExceptionOccurred(GapFillRoutes::obeyRetryAfter)
                     .handled(true)
                     .log(LoggingLevel.ERROR, "${body} not filled: ${exception.message}")
                     .to("direct:dead-letter")

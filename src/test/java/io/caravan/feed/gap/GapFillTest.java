@@ -130,6 +130,10 @@ class GapFillTest {
         first.writeTextMessage("{\"type\":\"subscribe\",\"symbol\":\"" + LeanDay.SYMBOLS.get(0) + "\"}")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertEquals(200, post("/sim/drop?for=4s").statusCode());
+        // the first fetches of trades fail: a 503, a 429 asking for 1 s, a cut-off answer; each is tried again
+        assertEquals(200, post("/sim/trades/fail?status=503").statusCode());
+        assertEquals(200, post("/sim/trades/fail?status=429&retryAfter=1").statusCode());
+        assertEquals(200, post("/sim/trades/malformed").statusCode());
     }
 
     @Test
@@ -166,6 +170,7 @@ class GapFillTest {
                 assertEquals("backfilled", rs.getString(1), "the first minute traded before caravan ran");
             }
         }
+        assertTrue(post("/sim/trades/reset").body().contains("\"pending\":0"), "every fault was met and got past");
         assertEquals(400, post("/sim/drop?for=soon").statusCode());
         assertEquals(405, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + SIM_PORT + "/sim/drop")).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -1,4 +1,4 @@
-package io.caravan.snapshot;
+package io.caravan.http;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /** HTTP's {@code Retry-After}: seconds ({@code 120}) or a date ({@code Wed, 21 Oct 2026 07:28:00 GMT}). */
-final class RetryAfter {
+public final class RetryAfter {
 
-    static final String HEADER = "Retry-After";
+    public static final String HEADER = "Retry-After";
 
     private RetryAfter() {
     }
 
     /** The wait it asks for in ms from {@code now}, never negative; empty when absent or unreadable. */
-    static OptionalLong millis(String value, long now) {
+    public static OptionalLong millis(String value, long now) {
         if (value == null || value.isBlank()) {
             return OptionalLong.empty();
         }
@@ -34,8 +34,13 @@ final class RetryAfter {
         }
     }
 
+    /** The wait a response's headers ask for, in ms from now; empty when they ask for none readable. */
+    public static OptionalLong millis(Map<String, String> headers) {
+        return millis(header(headers), System.currentTimeMillis());
+    }
+
     /** The header's value in a response's headers, whatever case the server wrote its name in. */
-    static String header(Map<String, String> headers) {
+    public static String header(Map<String, String> headers) {
         if (headers == null) {
             return null;
         }

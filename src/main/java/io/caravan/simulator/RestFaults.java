@@ -11,21 +11,30 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * Faults the candle endpoint can be told to show, so that a kline client's error handling is tested over real HTTP.
- * Control endpoints (POST, loopback clients only):
+ * Faults a REST endpoint can be told to show, so that a client's error handling is tested over real HTTP: one
+ * instance for the candle endpoint (prefix {@code /sim/candle/}, kline polls), one for the trade endpoints (prefix
+ * {@code /sim/trades/}: {@code /api/v1/stock/tick} and {@code /api/v3/aggTrades}, gap-fill). Control endpoints (POST,
+ * loopback clients only), shown for candles:
  * <ul>
  * <li>{@code /sim/candle/fail?status=429&retryAfter=1&count=2}: the next {@code count} candle requests are answered
  * with {@code status} (and a {@code Retry-After} header in seconds when given) and a Finnhub-style error body;</li>
  * <li>{@code /sim/candle/malformed?count=1}: the next {@code count} answers are cut-off JSON;</li>
  * <li>{@code /sim/candle/lie?symbol=AAPL&percent=1}: that symbol's candles are answered with open, high, low and close
  * moved by {@code percent} (the candle stays consistent, it is only wrong); {@code percent=0} tells the truth again;</li>
- * <li>{@code /sim/candle/reset}: no fault; also answers the number of candle requests seen so far.</li>
+ * <li>{@code /sim/candle/reset}: no fault; also answers the number of requests seen so far.</li>
+ * </ul>
+ * Every answer tells {@code queued} (faults waiting now), {@code pending} (waiting before this command) and
+ * {@code requests}.
+ * <ul>
  * </ul>
  * Faults queue in order. Runs on the simulator's event loop, like the candle endpoint, so it needs no locks.
  */
-final class CandleFaults {
+final class RestFaults {
 
-    static final String PATH_PREFIX = "/sim/candle/";
+    static final String CANDLES = "/sim/candle/";
+    static final String TRADES = "/sim/trades/";
+
+    private final String prefix;
 
     /** What the candle endpoint answers instead of the candles. */
     record Fault(int status, Integer retryAfterSeconds, String body) {
@@ -37,10 +46,31 @@ final class CandleFaults {
     private final Map<String, BigDecimal> lies = new HashMap<>();
     private long requests;
 
-    /** Called once per candle request: the fault it must show, if any. */
+    RestFaults(String prefix) {
+        this.prefix = prefix;
+    }
+
+    String prefix() {
+        return prefix;
+    }
+
+    /** Called once per request: the fault it must show, if any. */
     Fault next() {
         requests++;
         return queued.isEmpty() ? null : queued.remove(0);
+    }
+
+    /** Answers the request with the next queued fault, if there is one; false when the request is to be served. */
+    boolean answered(HttpServerRequest request) {
+        Fault fault = next();
+        if (fault == null) {
+            return false;
+        }
+        if (fault.retryAfterSeconds() != null) {
+            request.response().putHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+        }
+        respond(request, fault.status(), fault.body());
+        return true;
     }
 
     /** The candles as the simulator is told to report them. */
@@ -71,7 +101,8 @@ final class CandleFaults {
             respond(request, 403, "{\"error\":\"Only loopback clients may inject faults\"}");
             return;
         }
-        String action = request.path().substring(PATH_PREFIX.length());
+        String action = request.path().substring(prefix.length());
+        int pending = queued.size();
         try {
             switch (action) {
                 case "fail" -> {
@@ -109,8 +140,8 @@ final class CandleFaults {
             respond(request, 400, "{\"error\":\"Bad parameters: " + e.getMessage().replace("\"", "'") + "\"}");
             return;
         }
-        respond(request, 200, "{\"queued\":" + queued.size() + ",\"lies\":" + lies.size() + ",\"requests\":"
-                + requests + "}");
+        respond(request, 200, "{\"queued\":" + queued.size() + ",\"pending\":" + pending + ",\"lies\":" + lies.size()
+                + ",\"requests\":" + requests + "}");
     }
 
     private void queue(HttpServerRequest request, Fault fault) {

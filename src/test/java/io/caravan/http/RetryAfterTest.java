@@ -1,4 +1,4 @@
-package io.caravan.snapshot;
+package io.caravan.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
