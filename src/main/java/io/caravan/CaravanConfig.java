@@ -18,7 +18,7 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "caravan")
 public interface CaravanConfig {
 
-    /** simulator, finnhub, binance, replay, none; several at once, e.g. simulator,binance */
+    /** simulator, finnhub, binance, alltick, replay, none; several at once, e.g. simulator,binance */
     @WithDefault("simulator")
     List<String> feeds();
 
@@ -68,6 +68,8 @@ public interface CaravanConfig {
     Finnhub finnhub();
 
     Binance binance();
+
+    Alltick alltick();
 
     Jdbc jdbc();
 
@@ -152,6 +154,14 @@ public interface CaravanConfig {
         /** From FINNHUB_TOKEN; never logged. */
         Optional<String> token();
 
+        /**
+         * Symbols one real Finnhub connection may subscribe (free keys stop at about 50); the ones beyond are not
+         * subscribed and named in an error at startup. Not applied to the simulator.
+         */
+        @WithName("max-symbols")
+        @WithDefault("50")
+        int maxSymbols();
+
         @WithName("reconnect-initial-delay")
         @WithDefault("1000")
         int reconnectInitialDelay();
@@ -183,6 +193,34 @@ public interface CaravanConfig {
         @WithName("max-connection-age")
         @WithDefault("23h")
         Duration maxConnectionAge();
+    }
+
+    interface Alltick {
+        /** Stocks (codes with a market suffix: AAPL.US, 700.HK); the simulator by default. */
+        @WithName("stock-url")
+        @WithDefault("ws://127.0.0.1:8765/quote-stock-b-ws-api")
+        String stockUrl();
+
+        /** FX, crypto and metals (codes without a suffix: EURUSD, BTCUSDT); the simulator by default. */
+        @WithName("crypto-url")
+        @WithDefault("ws://127.0.0.1:8765/quote-b-ws-api")
+        String cryptoUrl();
+
+        /** From ALLTICK_TOKEN; never logged. */
+        Optional<String> token();
+
+        /** AllTick closes a connection that sent no heartbeat for 30 s. */
+        @WithName("heartbeat-interval")
+        @WithDefault("10s")
+        Duration heartbeatInterval();
+
+        @WithName("reconnect-initial-delay")
+        @WithDefault("1000")
+        int reconnectInitialDelay();
+
+        @WithName("reconnect-max-delay")
+        @WithDefault("30000")
+        int reconnectMaxDelay();
     }
 
     interface Jdbc {
