@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -31,15 +32,18 @@ final class AllTickSimulatorSocket implements SimulatorClient {
     private final Consumer<String> onSubscribe;
     /** simulator symbol → the code the client subscribed it as */
     private final Map<String, String> codes = new LinkedHashMap<>();
+    private final AtomicLong heartbeats;
     private long lastHeard = System.currentTimeMillis();
 
     /**
      * @param simulatorSymbol the simulator's symbol for an AllTick code
      * @param onSubscribe     told the simulator symbol of every newly subscribed code
+     * @param heartbeats      counts the heartbeats clients send
      */
     AllTickSimulatorSocket(Vertx vertx, ServerWebSocket ws, UnaryOperator<String> simulatorSymbol,
-            Consumer<String> onSubscribe, Consumer<SimulatorClient> onClose) {
+            Consumer<String> onSubscribe, Consumer<SimulatorClient> onClose, AtomicLong heartbeats) {
         this.ws = ws;
+        this.heartbeats = heartbeats;
         this.simulatorSymbol = simulatorSymbol;
         this.onSubscribe = onSubscribe;
         this.connection = new ClientConnection(vertx, ws, "AllTick", Duration.ofSeconds(1), this::closeIfSilent,
@@ -111,9 +115,7 @@ final class AllTickSimulatorSocket implements SimulatorClient {
                 codes.keySet().stream().filter(s -> !previous.containsKey(s)).forEach(onSubscribe);
             }
             case AllTickFrames.CANCEL -> codes.clear();
-            default -> {
-                // heartbeat: the reply is all
-            }
+            default -> heartbeats.incrementAndGet(); // a heartbeat: the reply is all
         }
         ws.writeTextMessage(AllTickFrames.ok(request));
     }

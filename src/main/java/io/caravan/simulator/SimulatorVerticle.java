@@ -42,6 +42,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
+    private final AtomicLong allTickHeartbeats = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
 
@@ -66,6 +67,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     long binancePongs() {
         return binancePongs.get();
+    }
+
+    long allTickHeartbeats() {
+        return allTickHeartbeats.get();
     }
 
     long binanceConnections() {
@@ -169,7 +174,7 @@ final class SimulatorVerticle extends AbstractVerticle {
         String token = request.getParam("token");
         request.toWebSocket().onSuccess(ws -> {
             AllTickSimulatorSocket socket = new AllTickSimulatorSocket(vertx, ws, this::allTickSymbol,
-                    this::onSubscribe, dispatcher::remove);
+                    this::onSubscribe, dispatcher::remove, allTickHeartbeats);
             if (token == null || token.isBlank()) {
                 LOG.infof("AllTick client %s has no token; refused", socket.name());
                 socket.refuseToken();
