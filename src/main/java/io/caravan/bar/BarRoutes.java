@@ -46,6 +46,8 @@ public class BarRoutes extends RouteBuilder {
                 .process(e -> clock.admit(e.getMessage().getBody(Tick.class)))
                 // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
                 .process(e -> quotes.update(e.getMessage().getBody(Tick.class)))
+                // a trade outside its market's regular session is kept, and counted (io.caravan.market)
+                .bean("outOfSessionTrades", "record")
                 .aggregate(ticks.correlation(), ticks)
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())

@@ -31,14 +31,16 @@ public final class Instruments {
     private static final Set<String> VENUES = Set.of("BINANCE", "COINBASE", "KRAKEN", "BITFINEX", "BITSTAMP", "OKX",
             "BYBIT", "HUOBI", "GEMINI", "KUCOIN", "ALLTICK");
 
-    private static final Map<String, Instrument> CACHE = new ConcurrentHashMap<>();
+    /** provider → symbol → instrument: resolved once, then a lookup per tick without allocation */
+    private static final Map<String, Map<String, Instrument>> CACHE = new ConcurrentHashMap<>();
 
     private Instruments() {
     }
 
     /** The instrument a provider's symbol names; {@code provider} as carried by ticks (binance, alltick, finnhub, ...). */
     public static Instrument of(String provider, String symbol) {
-        return CACHE.computeIfAbsent(provider + '|' + symbol, key -> resolve(provider, symbol));
+        return CACHE.computeIfAbsent(provider == null ? "" : provider, p -> new ConcurrentHashMap<>())
+                .computeIfAbsent(symbol, key -> resolve(provider, symbol));
     }
 
     /** A normalised id ({@code AAPL.US}, {@code BTCUSDT.BINANCE}) as an instrument, or null when it is not one. */

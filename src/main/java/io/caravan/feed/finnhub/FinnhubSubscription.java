@@ -3,6 +3,7 @@ package io.caravan.feed.finnhub;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ public class FinnhubSubscription {
 
     private final List<String> symbols;
 
+    @Inject
     public FinnhubSubscription(FeedSymbols feedSymbols, CaravanConfig config) {
         this(feedSymbols.ofFinnhubRoute(), isRealService(config), config.finnhub().maxSymbols());
     }
