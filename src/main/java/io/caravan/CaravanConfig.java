@@ -90,6 +90,9 @@ public interface CaravanConfig {
     interface Replay {
         Optional<String> file();
 
+        /** binance, finnhub or alltick: read recorded frames with that codec; unset = recognise each frame. */
+        Optional<String> provider();
+
         /** max, or a factor of real time (1 = as recorded, 10 = ten times faster). */
         @WithDefault("max")
         String speed();
