@@ -149,7 +149,7 @@ public interface CaravanConfig {
         Optional<Long> seed();
     }
 
-    interface Finnhub {
+    interface Finnhub extends WebsocketFeed {
         /** The simulator's address by default; wss://ws.finnhub.io for the real service. */
         @WithDefault("ws://127.0.0.1:8765/")
         String url();
@@ -164,7 +164,10 @@ public interface CaravanConfig {
         @WithName("max-symbols")
         @WithDefault("50")
         int maxSymbols();
+    }
 
+    /** What every WebSocket feed has: backoff between reconnects (ms), doubling from the first to the max. */
+    interface WebsocketFeed {
         @WithName("reconnect-initial-delay")
         @WithDefault("1000")
         int reconnectInitialDelay();
@@ -179,18 +182,10 @@ public interface CaravanConfig {
         Optional<List<String>> symbols();
     }
 
-    interface Binance {
+    interface Binance extends WebsocketFeed {
         /** The simulator's address by default; wss://stream.binance.com:9443 or wss://data-stream.binance.vision. */
         @WithDefault("ws://127.0.0.1:8765")
         String url();
-
-        @WithName("reconnect-initial-delay")
-        @WithDefault("1000")
-        int reconnectInitialDelay();
-
-        @WithName("reconnect-max-delay")
-        @WithDefault("30000")
-        int reconnectMaxDelay();
 
         /** A connection is replaced once this old, before Binance cuts it at 24 h. */
         @WithName("max-connection-age")
@@ -198,7 +193,7 @@ public interface CaravanConfig {
         Duration maxConnectionAge();
     }
 
-    interface Alltick {
+    interface Alltick extends WebsocketFeed {
         /** Stocks (codes with a market suffix: AAPL.US, 700.HK); the simulator by default. */
         @WithName("stock-url")
         @WithDefault("ws://127.0.0.1:8765/quote-stock-b-ws-api")
@@ -216,14 +211,6 @@ public interface CaravanConfig {
         @WithName("heartbeat-interval")
         @WithDefault("10s")
         Duration heartbeatInterval();
-
-        @WithName("reconnect-initial-delay")
-        @WithDefault("1000")
-        int reconnectInitialDelay();
-
-        @WithName("reconnect-max-delay")
-        @WithDefault("30000")
-        int reconnectMaxDelay();
     }
 
     interface Jdbc {

@@ -20,8 +20,8 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Starts the feed routes named in {@code caravan.feeds} (they are all {@code autoStartup: false}). The simulator
- * feed is the built-in exchange plus the Finnhub route pointed at it; the binance feed's routes are added from its
- * template, one per connection. Each feed has its own connection(s): one that cannot connect keeps retrying on its
+ * feed is the built-in exchange plus the Finnhub route pointed at it; the binance and alltick feeds' routes are added
+ * from their templates, per connection (and, for AllTick, a heartbeat route per connection). Each feed has its own connection(s): one that cannot connect keeps retrying on its
  * own, and one whose route fails to start is logged without stopping the others.
  */
 @ApplicationScoped

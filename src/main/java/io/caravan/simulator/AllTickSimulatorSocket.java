@@ -62,12 +62,7 @@ final class AllTickSimulatorSocket implements SimulatorClient {
 
     @Override
     public void sendTrades(List<NumberedTrade> trades) {
-        for (NumberedTrade trade : trades) {
-            if (connection.isClosed()) {
-                return;
-            }
-            ws.writeTextMessage(AllTickFrames.trade(trade, codes.get(trade.trade().symbol())));
-        }
+        connection.writeEach(trades, trade -> AllTickFrames.trade(trade, codes.get(trade.trade().symbol())));
     }
 
     @Override
