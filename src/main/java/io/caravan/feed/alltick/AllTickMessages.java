@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -27,8 +28,13 @@ public class AllTickMessages {
     private final List<String> codes;
     private final AtomicLong seq = new AtomicLong();
 
+    @Inject
     public AllTickMessages(FeedSymbols symbols) {
-        this.codes = symbols.of("alltick");
+        this(symbols.of("alltick"));
+    }
+
+    AllTickMessages(List<String> codes) {
+        this.codes = codes;
     }
 
     /** The codes served by one endpoint ({@code stock} or {@code crypto}), in configured order. */
