@@ -73,11 +73,57 @@ public interface CaravanConfig {
 
     Jdbc jdbc();
 
+    /** Trades missed while a feed was disconnected, and before it started, fetched over REST. */
+    GapFill gapFill();
+
     /** The query API ({@code /api/bars}, {@code /api/quotes}). */
     Api api();
 
     /** The live page at {@code /} and its WebSocket pushes. */
     Dashboard dashboard();
+
+    /** The quote snapshot hub: many symbols' quotes polled on a cron schedule into Redis. */
+    Snapshot snapshot();
+
+    /** Route files read at runtime, and their live reload. */
+    Routes routes();
+
+    interface Routes {
+        /** A directory of YAML routes besides the top-level routes/, loaded at startup and watched like it. */
+        Optional<String> dir();
+
+        /** Apply edits of route files and of user sink URIs while running. */
+        @WithDefault("true")
+        boolean reload();
+
+        /** Quiet time after the last change of a file before it is applied: editors write a file in several steps. */
+        @WithName("reload-delay")
+        @WithDefault("500ms")
+        Duration reloadDelay();
+    }
+
+    interface GapFill {
+        /** Fill the gap of every reconnect with the trades fetched over REST. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At start-up, fetch the trades from the start of the longest interval up to the first live trade. */
+        @WithDefault("true")
+        boolean backfill();
+
+        /**
+         * Base URL of the REST trades endpoint for the Finnhub route ({@code /api/v1/stock/tick}); absent = the
+         * simulator's when the simulator feed runs, else none (gaps of that feed are logged, not filled).
+         */
+        Optional<String> finnhubUrl();
+
+        /** Base URL of Binance's REST API for aggTrades; absent = the one that goes with caravan.binance.url. */
+        Optional<String> binanceUrl();
+
+        /** Retries of a fetch that failed before the gap is reported unfilled. */
+        @WithDefault("5")
+        int maxRedeliveries();
+    }
 
     interface Bars {
         @WithDefault("2s")
@@ -85,6 +131,10 @@ public interface CaravanConfig {
 
         /** wall or event; when absent: event for a replay-only run, wall otherwise. */
         Optional<String> clock();
+
+        /** How long after closing a bar can still be revised by gap-fill (its state is kept that long). */
+        @WithDefault("2h")
+        Duration revisionWindow();
     }
 
     interface Replay {
@@ -147,6 +197,13 @@ public interface CaravanConfig {
 
         /** Random seed for the synthetic walk; absent = a new walk every run. */
         Optional<Long> seed();
+
+        /** Closes every client connection this often (tests gap-fill); absent = never. */
+        Optional<Duration> dropEvery();
+
+        /** After a drop, new connections are refused this long. */
+        @WithDefault("0s")
+        Duration dropFor();
     }
 
     interface Finnhub extends WebsocketFeed {
@@ -315,5 +372,50 @@ public interface CaravanConfig {
             @WithDefault("2")
             BigDecimal dropPercent();
         }
+    }
+
+    interface Snapshot {
+        /** Off by default: the hub polls only when asked to. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Quartz cron expression (seconds first), e.g. {@code 0/5 * * * * ?} for every 5 s. */
+        @WithDefault("0/5 * * * * ?")
+        String cron();
+
+        /** The snapshot endpoint, without a query: the built-in simulator's by default. */
+        @WithDefault("http://127.0.0.1:8765/api/v1/quote/snapshot")
+        String url();
+
+        /** The symbols polled; absent = caravan.symbols. */
+        Optional<List<String>> symbols();
+
+        /** Most symbols asked for in one request. */
+        @WithName("batch-size")
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long a {@code quote:<SYMBOL>} hash the hub wrote lives when no later round rewrites it. */
+        @WithDefault("60s")
+        Duration ttl();
+
+        /** Connect and response timeout of one request, in ms (Camel's http options take milliseconds). */
+        @WithDefault("5000")
+        int timeout();
+
+        /** Retries of a request answered 429, 5xx or not at all, within one round. */
+        @WithName("max-retries")
+        @WithDefault("3")
+        int maxRetries();
+
+        /** First retry delay; doubles on each retry, with jitter, up to retry-max-delay. */
+        @WithName("retry-initial-delay")
+        @WithDefault("500ms")
+        Duration retryInitialDelay();
+
+        /** Longest wait before a retry; a Retry-After beyond it ends the round's retries and pauses the polling. */
+        @WithName("retry-max-delay")
+        @WithDefault("5s")
+        Duration retryMaxDelay();
     }
 }

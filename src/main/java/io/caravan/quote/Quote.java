@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 /**
  * The latest trade of a symbol with its day's context.
  *
+ * @param size          the last trade's size, or null when not known (a snapshot reports none)
  * @param time          event time of the last trade, epoch milliseconds UTC
  * @param dayVolume     Σ size of the trades of {@code time}'s UTC day
  * @param previousClose last price of the latest earlier day seen, or null when not known yet

@@ -25,7 +25,7 @@ public final class QuoteFields {
         map.put("market", instrument.market().name());
         map.put("feed", quote.feed());
         map.put("price", quote.price().toPlainString());
-        map.put("size", quote.size().toPlainString());
+        putIfKnown(map, "size", quote.size());
         map.put("time", Instant.ofEpochMilli(quote.time()).toString());
         map.put("time_ms", quote.time());
         map.put("day_volume", quote.dayVolume().toPlainString());

@@ -1,5 +1,8 @@
 package io.caravan.simulator;
 
+import static io.caravan.simulator.JsonReplies.error;
+import static io.caravan.simulator.JsonReplies.respond;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -8,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.vertx.core.http.HttpMethod;
@@ -21,8 +23,6 @@ final class CandleEndpoint {
 
     /** Year 5000 in UNIX seconds: far beyond any real query, small enough that millisecond maths cannot overflow. */
     private static final long MAX_SECONDS = 95_617_584_000L;
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final CandleStore store;
 
@@ -72,7 +72,7 @@ final class CandleEndpoint {
     /** Finnhub's key order (alphabetical), parallel arrays oldest first. */
     private static String render(List<CandleStore.Candle> candles) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = JsonReplies.JSON.createGenerator(out)) {
             json.writeStartObject();
             writeDecimals(json, "c", candles, CandleStore.Candle::close);
             writeDecimals(json, "h", candles, CandleStore.Candle::high);
@@ -100,24 +100,5 @@ final class CandleEndpoint {
             json.writeNumber(value.apply(candle).toPlainString());
         }
         json.writeEndArray();
-    }
-
-    private static String error(String message) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
-            json.writeStartObject();
-            json.writeStringField("error", message);
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    private static void respond(HttpServerRequest request, int status, String body) {
-        request.response()
-                .setStatusCode(status)
-                .putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body);
     }
 }

@@ -1,9 +1,13 @@
 package io.caravan.simulator;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CancellationException;
@@ -36,13 +40,21 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
-    private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore);
+    private final SnapshotBoard snapshotBoard;
+    private final SnapshotFaults snapshotFaults = new SnapshotFaults();
+    private final TradeStore tradeStore = new TradeStore();
+    private final TradeDispatcher dispatcher;
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore);
+    private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore);
+    private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore);
+    /** Until then (epoch ms) WebSocket clients are refused: the exchange is "down" after a drop. */
+    private long refuseUntil;
     private final CompletableFuture<Long> replayFinished;
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
     private final AtomicLong allTickHeartbeats = new AtomicLong();
+    private final AtomicLong finnhubConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
 
@@ -55,6 +67,11 @@ final class SimulatorVerticle extends AbstractVerticle {
     SimulatorVerticle(SimulatorSettings settings, CompletableFuture<Long> replayFinished) {
         this.settings = settings;
         this.replayFinished = replayFinished;
+        // a synthetic walk's "yesterday" closed where the walk starts; a file's first day has no previous close
+        this.snapshotBoard = new SnapshotBoard(settings.file().isEmpty()
+                ? symbol -> BigDecimal.valueOf(SyntheticTradeSource.startPrice(symbol)).setScale(2, RoundingMode.HALF_UP)
+                : symbol -> null);
+        this.dispatcher = new TradeDispatcher(candleStore, tradeStore, snapshotBoard);
     }
 
     int port() {
@@ -77,6 +94,10 @@ final class SimulatorVerticle extends AbstractVerticle {
         return binanceConnections.get();
     }
 
+    long finnhubConnections() {
+        return finnhubConnections.get();
+    }
+
     @Override
     public void start(Promise<Void> started) {
         if (settings.file().isEmpty()) {
@@ -84,6 +105,7 @@ final class SimulatorVerticle extends AbstractVerticle {
                     System.currentTimeMillis());
             scheduleSyntheticFrame();
         }
+        settings.dropEvery().ifPresent(every -> vertx.setPeriodic(every.toMillis(), id -> drop(settings.dropFor())));
         // 1024 Binance streams in one path are about 20 KB; Vert.x refuses request lines over 4 KB by default
         vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE))
                 .requestHandler(this::route)
@@ -116,7 +138,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private void route(HttpServerRequest request) {
         String path = request.path();
-        if (("/".equals(path) || "/ws".equals(path)) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        if (upgrade && System.currentTimeMillis() < refuseUntil) {
+            request.response().setStatusCode(503).end("Exchange unavailable (dropped on command)");
+        } else if (("/".equals(path) || "/ws".equals(path)) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             request.toWebSocket()
                     .onSuccess(this::accept)
                     .onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", path));
@@ -128,6 +153,16 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (SnapshotEndpoint.PATH.equals(path)) {
+            new SnapshotEndpoint(snapshotBoard, snapshotFaults, Optional.ofNullable(synthetic)).handle(request);
+        } else if (SnapshotControlEndpoint.PATH.equals(path) || SnapshotControlEndpoint.REQUESTS_PATH.equals(path)) {
+            new SnapshotControlEndpoint(snapshotFaults).handle(request);
+        } else if (TickEndpoint.PATH.equals(path)) {
+            tickEndpoint.handle(request);
+        } else if (AggTradesEndpoint.PATH.equals(path)) {
+            aggTradesEndpoint.handle(request);
+        } else if (DropEndpoint.PATH.equals(path)) {
+            new DropEndpoint(this::drop).handle(request);
         } else if (MarketShockEndpoint.PATH.equals(path)) {
             new MarketShockEndpoint(synthetic, dispatcher).handle(request);
         } else {
@@ -137,10 +172,20 @@ final class SimulatorVerticle extends AbstractVerticle {
         }
     }
 
+    /** Closes every client connection and refuses new ones for {@code refuse}; the market goes on trading. */
+    private int drop(Duration refuse) {
+        refuseUntil = System.currentTimeMillis() + refuse.toMillis();
+        int clients = dispatcher.size();
+        dispatcher.closeAll();
+        LOG.infof("Dropped %d client connections; refusing new ones for %s", clients, refuse);
+        return clients;
+    }
+
     private void accept(ServerWebSocket ws) {
         FinnhubSimulatorSocket socket = new FinnhubSimulatorSocket(vertx, ws, settings.pingInterval(),
                 this::onSubscribe, dispatcher::remove);
         dispatcher.add(socket);
+        finnhubConnections.incrementAndGet();
         LOG.infof("Client %s connected", socket.name());
     }
 

@@ -11,7 +11,9 @@ public enum RejectReason {
     BAD_SYMBOL("bad symbol"),
     DUPLICATE("duplicate"),
     LATE("late"),
-    PROVIDER_ERROR("provider error");
+    PROVIDER_ERROR("provider error"),
+    /** A symbol asked for that a snapshot answer left out, even when asked for alone. */
+    MISSING_SYMBOL("missing symbol");
 
     private final String label;
 

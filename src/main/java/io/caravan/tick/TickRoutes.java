@@ -4,6 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import io.caravan.feed.gap.FeedGaps;
+import io.caravan.feed.gap.GapFill;
+
 /** Trades from every feed → validated ticks; refusals → the tick dead letter. */
 @ApplicationScoped
 public class TickRoutes extends RouteBuilder {
@@ -16,10 +19,16 @@ public class TickRoutes extends RouteBuilder {
     private final DeadLetters deadLetters;
     private final IngestReport report;
 
-    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report) {
+    private final FeedGaps gaps;
+    private final GapFill gapFill;
+
+    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report, FeedGaps gaps,
+            GapFill gapFill) {
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.report = report;
+        this.gaps = gaps;
+        this.gapFill = gapFill;
     }
 
     @Override
@@ -28,7 +37,10 @@ public class TickRoutes extends RouteBuilder {
                 .process(e -> {
                     RawTrade trade = e.getMessage().getBody(RawTrade.class);
                     e.setProperty(RAW_PROPERTY, trade.raw());
-                    e.getMessage().setBody(validator.validate(trade));
+                    Tick tick = validator.validate(trade);
+                    e.getMessage().setBody(tick);
+                    // the first trade after a feed (re)connected ends the gap it may have missed
+                    gaps.seen(tick).ifPresent(gapFill::request);
                 })
                 .to("direct:tick");
 

@@ -15,7 +15,7 @@ import io.vertx.redis.client.Response;
 
 /**
  * A real Redis subscriber, subscribed before caravan starts: {@code PSUBSCRIBE <prefix>bars:*},
- * {@code <prefix>quotes:*} and {@code <prefix>alerts:*}, recording every message. Also clears the keys under the prefix, so each test class starts
+ * {@code <prefix>quotes:*}, {@code <prefix>alerts:*} and {@code <prefix>snapshot:*}, recording every message. Also clears the keys under the prefix, so each test class starts
  * from an empty keyspace of its own. Configure with the {@code prefix} init argument.
  */
 public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager {
@@ -46,7 +46,7 @@ public class RedisChannelRecorder implements QuarkusTestResourceLifecycleManager
                     .toCompletableFuture().get(10, TimeUnit.SECONDS);
             connection.handler(this::onPush);
             connection.send(Request.cmd(Command.PSUBSCRIBE).arg(prefix + "bars:*").arg(prefix + "quotes:*")
-                    .arg(prefix + "alerts:*"))
+                    .arg(prefix + "alerts:*").arg(prefix + "snapshot:*"))
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot subscribe to Redis at " + RedisTestClient.URL, e);

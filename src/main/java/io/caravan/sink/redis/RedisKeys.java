@@ -49,6 +49,19 @@ public class RedisKeys {
         return prefix + "alerts:" + symbol;
     }
 
+    /** Sorted set: when the snapshot hub last wrote each symbol's quote (score epoch ms, member the symbol). */
+    public String quoteUpdates() {
+        return prefix + "quotes:updated";
+    }
+
+    /**
+     * Pub/sub channel with one message per snapshot round. Not under {@code quotes:}, whose channels carry one
+     * symbol's quotes each, so that {@code PSUBSCRIBE quotes:*} keeps getting quotes only.
+     */
+    public String snapshotRoundChannel() {
+        return prefix + "snapshot:round";
+    }
+
     /** Pub/sub channel of a symbol's quotes. */
     public String quoteChannel(String symbol) {
         return prefix + "quotes:" + symbol;

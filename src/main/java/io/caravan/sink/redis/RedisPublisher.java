@@ -3,6 +3,7 @@ package io.caravan.sink.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,8 +21,8 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
 /**
- * {@code PUBLISH} of closed bars ({@code bars:<interval>:<SYMBOL>}), quotes ({@code quotes:<SYMBOL>}) and price
- * alerts ({@code alerts:<SYMBOL>}) as JSON, on
+ * {@code PUBLISH} of closed bars ({@code bars:<interval>:<SYMBOL>}), quotes ({@code quotes:<SYMBOL>}), price
+ * alerts ({@code alerts:<SYMBOL>}) and snapshot rounds ({@code snapshot:round}) as JSON, on
  * the {@code pubsub} Redis client: its own connections, apart from the writer's.
  */
 @ApplicationScoped
@@ -55,6 +56,12 @@ public class RedisPublisher {
     public void publishAlert(PriceAlert alert) throws Exception {
         RedisCalls.await(redis.send(Request.cmd(Command.PUBLISH).arg(keys.alertChannel(alert.symbol()))
                 .arg(json.writeValueAsString(alert))), timeout);
+    }
+
+    /** The quote snapshot hub's report of one round, on {@code snapshot:round}. */
+    public void publishSnapshotRound(Map<String, Object> report) throws Exception {
+        RedisCalls.await(redis.send(Request.cmd(Command.PUBLISH).arg(keys.snapshotRoundChannel())
+                .arg(json.writeValueAsString(report))), timeout);
     }
 
     public void publishQuotes(List<Quote> quotes) throws Exception {

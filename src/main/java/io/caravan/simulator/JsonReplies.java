@@ -1,0 +1,38 @@
+package io.caravan.simulator;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.vertx.core.http.HttpServerRequest;
+
+/** The JSON answers the simulator's REST endpoints share: a body with its status, and {@code {"error":..}}. */
+final class JsonReplies {
+
+    static final JsonFactory JSON = new JsonFactory();
+
+    private JsonReplies() {
+    }
+
+    static String error(String message) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("error", message);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    static void respond(HttpServerRequest request, int status, String body) {
+        request.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body);
+    }
+}
