@@ -18,7 +18,7 @@ import io.smallrye.config.WithName;
 @ConfigMapping(prefix = "caravan")
 public interface CaravanConfig {
 
-    /** simulator, finnhub, binance, replay, none; several at once, e.g. simulator,binance */
+    /** simulator, finnhub, binance, alltick, replay, none; several at once, e.g. simulator,binance */
     @WithDefault("simulator")
     List<String> feeds();
 
@@ -68,6 +68,8 @@ public interface CaravanConfig {
     Finnhub finnhub();
 
     Binance binance();
+
+    Alltick alltick();
 
     Jdbc jdbc();
 
@@ -144,6 +146,9 @@ public interface CaravanConfig {
     interface Replay {
         Optional<String> file();
 
+        /** binance, finnhub or alltick: read recorded frames with that codec; unset = recognise each frame. */
+        Optional<String> provider();
+
         /** max, or a factor of real time (1 = as recorded, 10 = ten times faster). */
         @WithDefault("max")
         String speed();
@@ -207,7 +212,7 @@ public interface CaravanConfig {
         Duration dropFor();
     }
 
-    interface Finnhub {
+    interface Finnhub extends WebsocketFeed {
         /** The simulator's address by default; wss://ws.finnhub.io for the real service. */
         @WithDefault("ws://127.0.0.1:8765/")
         String url();
@@ -215,6 +220,17 @@ public interface CaravanConfig {
         /** From FINNHUB_TOKEN; never logged. */
         Optional<String> token();
 
+        /**
+         * Symbols one real Finnhub connection may subscribe (free keys stop at about 50); the ones beyond are not
+         * subscribed and named in an error at startup. Not applied to the simulator.
+         */
+        @WithName("max-symbols")
+        @WithDefault("50")
+        int maxSymbols();
+    }
+
+    /** What every WebSocket feed has: backoff between reconnects (ms), doubling from the first to the max. */
+    interface WebsocketFeed {
         @WithName("reconnect-initial-delay")
         @WithDefault("1000")
         int reconnectInitialDelay();
@@ -229,23 +245,35 @@ public interface CaravanConfig {
         Optional<List<String>> symbols();
     }
 
-    interface Binance {
+    interface Binance extends WebsocketFeed {
         /** The simulator's address by default; wss://stream.binance.com:9443 or wss://data-stream.binance.vision. */
         @WithDefault("ws://127.0.0.1:8765")
         String url();
-
-        @WithName("reconnect-initial-delay")
-        @WithDefault("1000")
-        int reconnectInitialDelay();
-
-        @WithName("reconnect-max-delay")
-        @WithDefault("30000")
-        int reconnectMaxDelay();
 
         /** A connection is replaced once this old, before Binance cuts it at 24 h. */
         @WithName("max-connection-age")
         @WithDefault("23h")
         Duration maxConnectionAge();
+    }
+
+    interface Alltick extends WebsocketFeed {
+        /** Stocks (codes with a market suffix: AAPL.US, 700.HK); the simulator by default. */
+        @WithName("stock-url")
+        @WithDefault("ws://127.0.0.1:8765/quote-stock-b-ws-api")
+        String stockUrl();
+
+        /** FX, crypto and metals (codes without a suffix: EURUSD, BTCUSDT); the simulator by default. */
+        @WithName("crypto-url")
+        @WithDefault("ws://127.0.0.1:8765/quote-b-ws-api")
+        String cryptoUrl();
+
+        /** From ALLTICK_TOKEN; never logged. */
+        Optional<String> token();
+
+        /** AllTick closes a connection that sent no heartbeat for 30 s. */
+        @WithName("heartbeat-interval")
+        @WithDefault("10s")
+        Duration heartbeatInterval();
     }
 
     interface Jdbc {

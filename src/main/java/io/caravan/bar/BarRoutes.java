@@ -54,6 +54,8 @@ public class BarRoutes extends RouteBuilder {
                         quotes.update(tick);
                     }
                 })
+                // a trade outside its market's regular session is kept, and counted (io.caravan.market)
+                .bean("outOfSessionTrades", "record")
                 .aggregate(ticks.correlation(), ticks)
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())

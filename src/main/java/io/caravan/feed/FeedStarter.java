@@ -13,14 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.caravan.CaravanConfig;
+import io.caravan.feed.alltick.AllTickRoutes;
 import io.caravan.feed.binance.BinanceRoutes;
 import io.caravan.simulator.SimulatorService;
 import io.quarkus.runtime.StartupEvent;
 
 /**
  * Starts the feed routes named in {@code caravan.feeds} (they are all {@code autoStartup: false}). The simulator
- * feed is the built-in exchange plus the Finnhub route pointed at it; the binance feed's routes are added from its
- * template, one per connection. Each feed has its own connection(s): one that cannot connect keeps retrying on its
+ * feed is the built-in exchange plus the Finnhub route pointed at it; the binance and alltick feeds' routes are added
+ * from their templates, per connection (and, for AllTick, a heartbeat route per connection). Each feed has its own connection(s): one that cannot connect keeps retrying on its
  * own, and one whose route fails to start is logged without stopping the others.
  */
 @ApplicationScoped
@@ -32,13 +33,15 @@ public class FeedStarter {
     private final SimulatorService simulator;
     private final CamelContext context;
     private final BinanceRoutes binanceRoutes;
+    private final AllTickRoutes alltickRoutes;
 
     public FeedStarter(CaravanConfig config, SimulatorService simulator, CamelContext context,
-            BinanceRoutes binanceRoutes) {
+            BinanceRoutes binanceRoutes, AllTickRoutes alltickRoutes) {
         this.config = config;
         this.simulator = simulator;
         this.context = context;
         this.binanceRoutes = binanceRoutes;
+        this.alltickRoutes = alltickRoutes;
     }
 
     // StartupEvent, not CamelContextStartedEvent: observing a Camel event turns on Camel Quarkus's event bridge,
@@ -67,13 +70,16 @@ public class FeedStarter {
                     routes.add("feed-finnhub");
                 }
                 case "finnhub" -> routes.add("feed-finnhub");
-                case "binance" -> routes.addAll(addBinanceRoutes());
+                case "binance" -> routes.addAll(addTemplated("binance", "routes/binance.yaml",
+                        () -> binanceRoutes.add(context)));
+                case "alltick" -> routes.addAll(addTemplated("alltick", "routes/alltick.yaml",
+                        () -> alltickRoutes.add(context)));
                 case "replay" -> routes.add("feed-replay");
                 case "", "none" -> {
                     // no feed: bars only from what other routes send to direct:trade
                 }
                 default -> throw new IllegalArgumentException(
-                        "caravan.feeds: unknown feed '" + feed + "' (known: simulator, finnhub, binance, replay, none)");
+                        "caravan.feeds: unknown feed '" + feed + "' (known: simulator, finnhub, binance, alltick, replay, none)");
             }
         }
         for (String route : routes) {
@@ -92,14 +98,19 @@ public class FeedStarter {
         }
     }
 
-    private List<String> addBinanceRoutes() {
+    /** A feed whose routes are added from templates in its routes file, one or several per connection. */
+    interface TemplatedFeed {
+        List<String> add() throws Exception;
+    }
+
+    private static List<String> addTemplated(String feed, String file, TemplatedFeed routes) {
         try {
-            return binanceRoutes.add(context);
+            return routes.add();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("caravan.feeds: binance: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("caravan.feeds: binance: cannot add its routes from the template "
-                    + BinanceRoutes.TEMPLATE + " (routes/binance.yaml): " + e.getMessage(), e);
+            throw new IllegalArgumentException("caravan.feeds: " + feed + ": " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("caravan.feeds: " + feed + ": cannot add its routes from the templates in "
+                    + file + ": " + e.getMessage(), e);
         }
     }
 }

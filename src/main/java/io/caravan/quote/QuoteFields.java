@@ -5,7 +5,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How a quote reads outside the JVM: plain decimals, ISO-8601 UTC time; fields not known yet are left out. */
+import io.caravan.market.Instrument;
+import io.caravan.market.Instruments;
+
+/**
+ * How a quote reads outside the JVM: plain decimals, ISO-8601 UTC time, the normalised instrument and market, and
+ * whether the trade was in session; fields not known yet are left out.
+ */
 public final class QuoteFields {
 
     private QuoteFields() {
@@ -13,7 +19,10 @@ public final class QuoteFields {
 
     public static Map<String, Object> of(Quote quote) {
         Map<String, Object> map = new LinkedHashMap<>();
+        Instrument instrument = Instruments.of(quote.feed(), quote.symbol());
         map.put("symbol", quote.symbol());
+        map.put("instrument", instrument.id());
+        map.put("market", instrument.market().name());
         map.put("feed", quote.feed());
         map.put("price", quote.price().toPlainString());
         putIfKnown(map, "size", quote.size());
@@ -23,6 +32,8 @@ public final class QuoteFields {
         putIfKnown(map, "prev_close", quote.previousClose());
         putIfKnown(map, "change", quote.change());
         putIfKnown(map, "change_pct", quote.changePercent());
+        // a trade outside the market's regular session is kept, and flagged
+        map.put("in_session", instrument.market().isOpen(Instant.ofEpochMilli(quote.time())));
         return map;
     }
 

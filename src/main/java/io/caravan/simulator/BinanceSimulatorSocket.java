@@ -59,12 +59,7 @@ final class BinanceSimulatorSocket implements SimulatorClient {
     @Override
     public void sendTrades(List<NumberedTrade> trades) {
         long now = System.currentTimeMillis();
-        for (NumberedTrade trade : trades) {
-            if (connection.isClosed()) {
-                return;
-            }
-            ws.writeTextMessage(BinanceFrames.trade(trade, now, combined));
-        }
+        connection.writeEach(trades, trade -> BinanceFrames.trade(trade, now, combined));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.caravan.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -66,6 +67,16 @@ final class ClientConnection {
         Promise<Void> promise = Promise.promise();
         waitingForDrain.add(promise);
         return promise.future();
+    }
+
+    /** One message per trade, in order, until the connection is gone (dialects that push trade by trade). */
+    void writeEach(List<NumberedTrade> trades, Function<NumberedTrade, String> frame) {
+        for (NumberedTrade trade : trades) {
+            if (closed) {
+                return;
+            }
+            ws.writeTextMessage(frame.apply(trade));
+        }
     }
 
     void close() {

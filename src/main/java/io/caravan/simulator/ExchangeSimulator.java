@@ -90,6 +90,11 @@ public final class ExchangeSimulator {
         return verticle.binancePongs();
     }
 
+    /** Heartbeats (22000) AllTick clients sent so far. */
+    public long allTickHeartbeats() {
+        return verticle.allTickHeartbeats();
+    }
+
     /** Binance WebSocket connections accepted so far. */
     public long binanceConnections() {
         return verticle.binanceConnections();

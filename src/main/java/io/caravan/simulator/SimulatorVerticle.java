@@ -55,6 +55,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
+    private final AtomicLong allTickHeartbeats = new AtomicLong();
     private final AtomicLong finnhubConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
@@ -85,6 +86,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     long binancePongs() {
         return binancePongs.get();
+    }
+
+    long allTickHeartbeats() {
+        return allTickHeartbeats.get();
     }
 
     long binanceConnections() {
@@ -144,6 +149,8 @@ final class SimulatorVerticle extends AbstractVerticle {
                     .onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", path));
         } else if (isBinancePath(path) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             acceptBinance(request);
+        } else if (AllTickFrames.isAllTickPath(path) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+            acceptAllTick(request);
         } else if (BinanceShutdownEndpoint.PATH.equals(path)) {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
@@ -211,6 +218,41 @@ final class SimulatorVerticle extends AbstractVerticle {
             binanceConnections.incrementAndGet();
             LOG.infof("Binance client %s connected", socket.name());
         }).onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", request.path()));
+    }
+
+    /** AllTick: {@code /quote-stock-b-ws-api} and {@code /quote-b-ws-api}, each with {@code ?token=}. */
+    private void acceptAllTick(HttpServerRequest request) {
+        String token = request.getParam("token");
+        request.toWebSocket().onSuccess(ws -> {
+            AllTickSimulatorSocket socket = new AllTickSimulatorSocket(vertx, ws, this::allTickSymbol,
+                    this::onSubscribe, dispatcher::remove, allTickHeartbeats);
+            if (token == null || token.isBlank()) {
+                LOG.infof("AllTick client %s has no token; refused", socket.name());
+                socket.refuseToken();
+                return;
+            }
+            dispatcher.add(socket);
+            LOG.infof("AllTick client %s connected", socket.name());
+        }).onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", request.path()));
+    }
+
+    /**
+     * The simulator's symbol for an AllTick code: the code itself when the simulator has it, a US stock's code
+     * without {@code .US} ({@code AAPL.US} is {@code AAPL}, as Finnhub names it), a pair's code as the simulator's
+     * {@code EXCHANGE:PAIR} ({@code BTCUSDT} is {@code BINANCE:BTCUSDT}); else the code, which starts a new walk.
+     */
+    private String allTickSymbol(String code) {
+        if (settings.symbols().contains(code)) {
+            return code;
+        }
+        if (code.endsWith(".US")) {
+            return code.substring(0, code.length() - 3);
+        }
+        if (code.indexOf('.') < 0) {
+            return settings.symbols().stream().filter(s -> BinanceFrames.binanceSymbol(s).equals(code)).findFirst()
+                    .orElse(code);
+        }
+        return code;
     }
 
     private void removeClient(SimulatorClient client) {

@@ -28,6 +28,7 @@ import io.caravan.support.Http;
 import io.caravan.tick.RawTrade;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.caravan.market.Market;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
@@ -67,8 +68,12 @@ class QueryApiTest {
     }
 
     void trade(String symbol, long ts, String price, String size) {
+        trade("test", symbol, ts, price, size);
+    }
+
+    void trade(String provider, String symbol, long ts, String price, String size) {
         long seq = SEQ.incrementAndGet();
-        producer.sendBody("direct:trade", new RawTrade("test", symbol, Long.toString(ts), price, size, null, null, seq,
+        producer.sendBody("direct:trade", new RawTrade(provider, symbol, Long.toString(ts), price, size, null, null, seq,
                 symbol + "," + ts + "," + price + "," + size));
     }
 
@@ -172,6 +177,31 @@ class QueryApiTest {
         assertEquals(now, stock.get("time").asLong());
         assertTrue(stock.get("previousClose").isNull(), "no earlier day seen");
         assertEquals("CRYPTO", find(quotes, "BINANCE:APIQUSDT").get("market").asText());
+    }
+
+    @Test
+    void quotesCarryTheNormalisedInstrumentMarketAndSessionFlags() {
+        long now = System.currentTimeMillis();
+        trade("alltick", "00700.HK", now, "410.5", "100");
+        trade("alltick", "600519.SH", now, "1500", "10");
+        trade("binance", "APIQBTC", now, "0.1", "1");
+        trade("finnhub", "API-N", now, "12", "1");
+        JsonNode quotes = Http.get(base + "api/quotes").body();
+        Instant t = Instant.ofEpochMilli(now);
+        assertSession(find(quotes, "00700.HK"), "700.HK", Market.HK, t);
+        assertSession(find(quotes, "600519.SH"), "600519.SS", Market.SH, t);
+        assertSession(find(quotes, "APIQBTC"), "APIQBTC.BINANCE", Market.CRYPTO, t);
+        assertSession(find(quotes, "API-N"), "API-N.US", Market.US, t);
+        assertTrue(find(quotes, "APIQBTC").get("inSession").asBoolean(), "crypto never closes");
+    }
+
+    /** Out-of-session trades are kept (the quote moved) and flagged, and counted per symbol. */
+    private static void assertSession(JsonNode quote, String instrument, Market market, Instant t) {
+        assertEquals(instrument, quote.get("instrument").asText(), quote.toString());
+        assertEquals(market.name(), quote.get("market").asText());
+        boolean open = market.isOpen(t);
+        assertEquals(open, quote.get("inSession").asBoolean(), quote.toString());
+        assertEquals(open ? 0 : 1, quote.get("outOfSessionTrades").asLong(), quote.toString());
     }
 
     static JsonNode find(JsonNode quotes, String symbol) {

@@ -15,6 +15,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.caravan.support.Await;
+import io.caravan.support.OutputBars;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -55,8 +56,8 @@ class FeedIsolationTest {
     @Test
     void aFeedThatCannotConnectDoesNotStopTheOther() {
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> MultiFeedTest.symbolsWithBars(DATA, "1s").containsAll(Set.of("AAA", "BBB")));
-        assertEquals(Set.of("AAA", "BBB"), MultiFeedTest.symbolsWithBars(DATA, "1s"));
+                .until(() -> OutputBars.symbolsWithBars(DATA, "1s").containsAll(Set.of("AAA", "BBB")));
+        assertEquals(Set.of("AAA", "BBB"), OutputBars.symbolsWithBars(DATA, "1s"));
         assertEquals(FeedStatus.CONNECTED, status.of("finnhub").state());
         assertEquals(FeedStatus.NOT_APPLICABLE, status.of("binance").state(), "Binance never connected");
         assertTrue(camel.getRouteController().getRouteStatus("feed-binance").isStarted(),

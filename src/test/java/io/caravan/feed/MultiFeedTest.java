@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
@@ -58,8 +57,8 @@ class MultiFeedTest {
     void eachFeedBringsItsOwnSymbolsOverItsOwnConnection() {
         // BTCUSDT and ETHUSDT (Binance names) come only through the Binance route, AAA and BBB only through Finnhub's
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> symbolsWithBars(DATA, "1s").containsAll(Set.of("AAA", "BBB", "BTCUSDT", "ETHUSDT")));
-        assertEquals(Set.of("AAA", "BBB", "BTCUSDT", "ETHUSDT"), symbolsWithBars(DATA, "1s"),
+                .until(() -> OutputBars.symbolsWithBars(DATA, "1s").containsAll(Set.of("AAA", "BBB", "BTCUSDT", "ETHUSDT")));
+        assertEquals(Set.of("AAA", "BBB", "BTCUSDT", "ETHUSDT"), OutputBars.symbolsWithBars(DATA, "1s"),
                 "no feed got the other's symbols, nothing of caravan.symbols");
         assertEquals(FeedStatus.CONNECTED, status.of("finnhub").state());
         // the Binance connection is replaced every 3 s (max-connection-age), so it may be between two just now
@@ -75,14 +74,5 @@ class MultiFeedTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> exchange.binanceConnections() >= 3);
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> FeedStatus.CONNECTED.equals(status.of("binance").state()));
-    }
-
-    /** Symbols with at least one CSV bar of the interval. */
-    static Set<String> symbolsWithBars(Path data, String interval) {
-        if (!Files.isDirectory(data.resolve("bars").resolve(interval))) {
-            return Set.of();
-        }
-        return OutputBars.fromCsv(data).keySet().stream().filter(k -> k.contains("|" + interval + "|"))
-                .map(k -> k.substring(0, k.indexOf('|'))).collect(Collectors.toSet());
     }
 }

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Reads what caravan wrote (CSV files, the bars table) into the same shape as {@link ExpectedBars}. */
@@ -57,6 +59,15 @@ public final class OutputBars {
             throw new UncheckedIOException(e);
         }
         return bars;
+    }
+
+    /** Symbols with at least one CSV bar of the interval under the data dir. */
+    public static Set<String> symbolsWithBars(Path dataDir, String interval) {
+        if (!Files.isDirectory(dataDir.resolve("bars").resolve(interval))) {
+            return Set.of();
+        }
+        return fromCsv(dataDir).keySet().stream().filter(k -> k.contains("|" + interval + "|"))
+                .map(k -> k.substring(0, k.indexOf('|'))).collect(Collectors.toSet());
     }
 
     public static Map<String, ExpectedBar> fromJdbc(String url, String user) throws SQLException {

@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.caravan.feed.FrameCodec;
@@ -19,13 +22,16 @@ import io.caravan.tick.TickRejectedException;
 /**
  * Finnhub WebSocket frames: {@code {"type":"trade","data":[{"p":..,"s":..,"t":..,"v":..,"c":[..]}]}}, pings and
  * errors. Finnhub gives no trade ids, so a trade is identified by its frame's content and position: a frame
- * delivered twice (overlapping reconnects) is caught as duplicate.
+ * delivered twice (overlapping reconnects) is caught as duplicate. Price updates with {@code v=0} (FX and crypto)
+ * are trades of size zero: they count as trades and move OHLC, and add nothing to volume.
  */
 @ApplicationScoped
 @Named("finnhubCodec")
 public class FinnhubCodec implements FrameCodec {
 
     public static final String PROVIDER = "finnhub";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FinnhubCodec.class);
 
     private final AtomicLong sequence = new AtomicLong();
 
@@ -40,7 +46,11 @@ public class FinnhubCodec implements FrameCodec {
             case "trade":
                 return trades(root, frame);
             case "error":
-                throw new TickRejectedException(RejectReason.PROVIDER_ERROR, WireJson.text(root, "msg"), frame);
+                String msg = WireJson.text(root, "msg");
+                LOG.error("Finnhub error: {}{}", msg, msg != null && msg.contains("too many symbols")
+                        ? " (one connection per key; free keys take about 50 symbols: see caravan.finnhub.max-symbols)"
+                        : "");
+                throw new TickRejectedException(RejectReason.PROVIDER_ERROR, msg, frame);
             default:
                 // ping, news and anything else Finnhub adds: no trades in them
                 return List.of();

@@ -90,6 +90,25 @@ class FinnhubCodecTest {
         assertNull(ticks.get(0).tradeId());
     }
 
+    /** FX and crypto send price updates with v=0: trades of size zero, accepted (they move OHLC, not volume). */
+    @Test
+    void zeroVolumePriceUpdatesAreValidTicksOfSizeZero() {
+        String frame = "{\"data\":[{\"p\":1.08523,\"s\":\"OANDA:EUR_USD\",\"t\":1680286537580,\"v\":0},"
+                + "{\"p\":1.08525,\"s\":\"OANDA:EUR_USD\",\"t\":1680286537590,\"v\":0.0}],\"type\":\"trade\"}";
+        TickValidator validator = new TickValidator();
+        List<Tick> ticks = codec.decode(frame).stream().map(validator::validate).toList();
+        assertEquals(2, ticks.size());
+        assertEquals(0, ticks.get(0).size().signum());
+        assertEquals(0, ticks.get(1).size().signum());
+        assertEquals(new BigDecimal("1.08525"), ticks.get(1).price());
+    }
+
+    /** The documentation's examples elsewhere end objects with a comma; such a frame is not JSON and is refused. */
+    @Test
+    void aTrailingCommaIsMalformedNotGuessed() {
+        rejected(RejectReason.MALFORMED, "{\"data\":[{\"p\":1,\"s\":\"AAPL\",\"t\":1680286537580,\"v\":1,}],\"type\":\"trade\",}");
+    }
+
     @Test
     void pingAndOtherTypesCarryNoTrades() {
         assertEquals(List.of(), codec.decode(PING));

@@ -181,4 +181,34 @@ class ReplayDecoderTest {
         assertEquals(RejectReason.MALFORMED, e.reason());
         assertEquals("{\"type\":\"trade\"}", e.raw());
     }
+
+    private static ReplayDecoder forced(String provider) {
+        return new ReplayDecoder(new FinnhubCodec(), new BinanceCodec(), new AllTickCodec(), java.util.Optional.of(provider));
+    }
+
+    @Test
+    void aForcedProviderReadsEveryFrameWithItsCodec() {
+        RawTrade t = forced("binance").decode("1723161253937085768 " + BINANCE_FRAME, ReplayFormat.FRAMES).trades().get(0);
+        assertEquals("binance", t.provider());
+        assertEquals("3735683259", t.tradeId());
+        // auto-detection reads this Binance frame; forced to Finnhub it is not Finnhub's format
+        TickRejectedException e = assertThrows(TickRejectedException.class,
+                () -> forced("finnhub").decode("1 " + BINANCE_FRAME, ReplayFormat.FRAMES));
+        assertEquals(RejectReason.MALFORMED, e.reason());
+        // and a Finnhub frame forced to AllTick has no cmd_id
+        assertThrows(TickRejectedException.class, () -> forced("alltick").decode("1 " + FINNHUB_FRAME, ReplayFormat.FRAMES));
+        assertEquals(2, forced("finnhub").decode("1 " + FINNHUB_FRAME, ReplayFormat.FRAMES).trades().size());
+    }
+
+    @Test
+    void aForcedProviderNamesTheProviderOfCsvRows() {
+        assertEquals("binance", forced("binance").decode("1723161300000,BTCUSDT,61837.63,0.02", PLAIN).trades().get(0).provider());
+        assertEquals("replay", decoder.decode("1723161300000,BTCUSDT,61837.63,0.02", PLAIN).trades().get(0).provider());
+    }
+
+    @Test
+    void anUnknownProviderIsRefusedWithTheKnownOnes() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> forced("kraken"));
+        assertTrue(e.getMessage().contains("binance, finnhub, alltick"), e.getMessage());
+    }
 }

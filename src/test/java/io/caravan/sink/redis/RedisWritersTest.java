@@ -161,6 +161,23 @@ class RedisWritersTest {
     }
 
     @Test
+    void aQuoteCarriesItsInstrumentMarketAndSessionFlag() throws Exception {
+        long saturday = java.time.Instant.parse("2026-11-21T15:00:00Z").toEpochMilli();
+        long monday = java.time.Instant.parse("2026-11-23T15:00:00Z").toEpochMilli();
+        quotes.write(List.of(quote("AAPL", saturday, "200", null), quote("BINANCE:BTCUSDT", saturday, "90000", null)));
+        Map<String, String> aapl = redis.hgetall(PREFIX + "quote:AAPL");
+        assertEquals("AAPL.US", aapl.get("instrument"));
+        assertEquals("US", aapl.get("market"));
+        assertEquals("false", aapl.get("in_session"), "a Saturday trade is kept and flagged");
+        Map<String, String> btc = redis.hgetall(PREFIX + "quote:BINANCE:BTCUSDT");
+        assertEquals("BTCUSDT.BINANCE", btc.get("instrument"));
+        assertEquals("CRYPTO", btc.get("market"));
+        assertEquals("true", btc.get("in_session"));
+        quotes.write(List.of(quote("AAPL", monday, "201", null)));
+        assertEquals("true", redis.hgetall(PREFIX + "quote:AAPL").get("in_session"));
+    }
+
+    @Test
     void aNewerQuoteReplacesTheWholeHash() throws Exception {
         quotes.write(List.of(quote("TSLA", T0, "200", "190")));
         quotes.write(List.of(quote("TSLA", T0 + 1, "201", null)));
