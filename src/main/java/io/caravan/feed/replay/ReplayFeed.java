@@ -105,15 +105,17 @@ public class ReplayFeed {
         if (file != null) {
             file.close();
         }
+        long flushStarted = System.nanoTime();
         int flushed = clock.flush();
         boolean drained = sinks.awaitDrained(Duration.ofMinutes(2));
+        double flushSeconds = (System.nanoTime() - flushStarted) / 1e9;
         double seconds = elapsedSeconds();
         LOG.info("Replay done: {} trades in {} s ({} trades/s), {} open bars flushed, rejected {}{}", trades,
                 String.format(Locale.ROOT, "%.1f", seconds), Math.round(trades / seconds), flushed,
                 deadLetters.counts(), drained ? "" : " (sinks still busy after 2 minutes)");
         writeSummary(Map.of("file", file == null ? "" : file.path().toString(), "ok", !failed && drained,
                 "lines", file == null ? 0 : file.linesRead(), "trades", trades, "seconds", seconds,
-                "rejected", deadLetters.counts()));
+                "rejected", deadLetters.counts(), "flushed", flushed, "flushSeconds", flushSeconds));
         if (config.replay().exitWhenDone()) {
             Quarkus.asyncExit(failed || !drained ? 1 : 0);
         }
@@ -121,7 +123,8 @@ public class ReplayFeed {
 
     /**
      * {@code <data-dir>/replay-summary.json}, written when a replay has finished and every bar is in the sinks:
-     * what scripts around a batch replay (and the tests) wait for.
+     * what scripts around a batch replay (and the tests) wait for. {@code flushSeconds}: from the end of input until
+     * every flushed bar was in every sink (the benchmark's boundary burst).
      */
     private void writeSummary(Map<String, Object> summary) throws IOException {
         Path target = Path.of(config.dataDir()).resolve(SUMMARY_FILE);
