@@ -1,12 +1,21 @@
 package io.caravan.bar;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.Exchange;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
 import io.caravan.quote.QuoteBook;
+import io.caravan.tick.Refusals;
 import io.caravan.tick.Tick;
+import io.caravan.tick.TickRejectedException;
 import io.caravan.tick.TickRoutes;
 
 /**
@@ -30,22 +39,29 @@ public class BarRoutes extends RouteBuilder {
     private final TickAggregationStrategy ticks;
     private final BarRollupStrategy rollup;
     private final QuoteBook quotes;
+    private final Refusals refusals;
 
     public BarRoutes(BarClock clock, OpenBars openBars, TickAggregationStrategy ticks, BarRollupStrategy rollup,
-            QuoteBook quotes) {
+            QuoteBook quotes, Refusals refusals) {
         this.clock = clock;
         this.openBars = openBars;
         this.ticks = ticks;
         this.rollup = rollup;
         this.quotes = quotes;
+        this.refusals = refusals;
     }
 
     @Override
     public void configure() {
+        // a single tick, or a TickGroup already admitted by the batch route below
         from("direct:tick").routeId("bars").routeConfigurationId(TickRoutes.INGEST)
-                .process(e -> clock.admit(e.getMessage().getBody(Tick.class)))
-                // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
-                .process(e -> quotes.update(e.getMessage().getBody(Tick.class)))
+                .process(e -> {
+                    if (e.getMessage().getBody() instanceof Tick tick) {
+                        clock.admit(tick);
+                        // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
+                        quotes.update(tick);
+                    }
+                })
                 .aggregate(ticks.correlation(), ticks)
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())
@@ -53,6 +69,19 @@ public class BarRoutes extends RouteBuilder {
                     .closeCorrelationKeyOnCompletion(CLOSED_KEYS)
                     .completionPredicate(constant(false))
                     .to("direct:bar-closed")
+                .end()
+                .process(e -> {
+                    if (e.getMessage().getBody() instanceof Tick) {
+                        clock.afterTick();
+                    }
+                });
+
+        // validated ticks of a frame: each admitted in order (late ones refused one by one, as alone), then one
+        // exchange per bar they touch; the clock moves once the whole batch is in its groups
+        from("direct:tick-batch").routeId("bar-batches").routeConfigurationId(TickRoutes.INGEST)
+                .process(e -> e.getMessage().setBody(admit(e, e.getMessage().getBody(List.class))))
+                .split(body())
+                    .to("direct:tick")
                 .end()
                 .process(e -> clock.afterTick());
 
@@ -70,5 +99,23 @@ public class BarRoutes extends RouteBuilder {
 
         from("timer:bar-clock?period=250").routeId("bar-clock")
                 .bean(clock, "onTimer");
+    }
+
+    private List<TickGroup> admit(Exchange batch, List<?> validated) {
+        Map<BarKey, List<Tick>> groups = new LinkedHashMap<>();
+        for (Object item : validated) {
+            Tick tick = (Tick) item;
+            try {
+                clock.admit(tick);
+            } catch (TickRejectedException e) {
+                refusals.send(batch, tick, tick.toString(), e);
+                continue;
+            }
+            quotes.update(tick);
+            groups.computeIfAbsent(ticks.keyOf(tick), k -> new ArrayList<>()).add(tick);
+        }
+        List<TickGroup> out = new ArrayList<>(groups.size());
+        groups.forEach((key, list) -> out.add(new TickGroup(key, list)));
+        return out;
     }
 }

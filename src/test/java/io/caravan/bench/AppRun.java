@@ -77,6 +77,11 @@ final class AppRun implements AutoCloseable {
                 "-Xlog:gc:file=" + gcLog));
         command.addAll(jvmOptions);
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Path ownRoutes = Path.of(appDir, "routes");
+        if (Files.isDirectory(ownRoutes)) {
+            // a build to compare with (bench.baseline) brings the routes it was made with
+            command.add("-Dcamel.main.routes-include-pattern=file:" + ownRoutes.toAbsolutePath() + "/*.yaml");
+        }
         command.addAll(List.of("-jar", Path.of(appDir, "quarkus-run.jar").toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         System.out.println("  [" + name + "] started pid " + process.pid());
