@@ -97,18 +97,19 @@ public class BarRoutes extends RouteBuilder {
                         .completionPredicate(constant(false))
                         .to("direct:bar-closed");
 
-        from("timer:bar-clock?period=250").routeId("bar-clock")
+        from("timer:bar-clock?period=" + BarClock.TIMER_PERIOD_MS).routeId("bar-clock")
                 .bean(clock, "onTimer");
     }
 
     private List<TickGroup> admit(Exchange batch, List<?> validated) {
         Map<BarKey, List<Tick>> groups = new LinkedHashMap<>();
-        for (Object item : validated) {
-            Tick tick = (Tick) item;
+        List<?> raws = batch.getProperty(TickRoutes.RAWS_PROPERTY, List.class);
+        for (int i = 0; i < validated.size(); i++) {
+            Tick tick = (Tick) validated.get(i);
             try {
                 clock.admit(tick);
             } catch (TickRejectedException e) {
-                refusals.send(batch, tick, tick.toString(), e);
+                refusals.send(batch, tick, raws == null ? tick.toString() : (String) raws.get(i), e);
                 continue;
             }
             quotes.update(tick);

@@ -16,6 +16,8 @@ public class TickRoutes extends RouteBuilder {
     /** Route configuration of every route that handles incoming data: refusals go to the dead letter. */
     public static final String INGEST = "ingest";
     public static final String RAW_PROPERTY = "caravanRaw";
+    /** Of a batch of ticks: the raw text of each, in the same order (a late one is recorded with it). */
+    public static final String RAWS_PROPERTY = "caravanRaws";
 
     private final TickValidator validator;
     private final DeadLetters deadLetters;
@@ -56,14 +58,17 @@ public class TickRoutes extends RouteBuilder {
 
     private List<Tick> validate(Exchange batch, List<?> trades) {
         List<Tick> ticks = new ArrayList<>(trades.size());
+        List<String> raws = new ArrayList<>(trades.size());
         for (Object item : trades) {
             RawTrade trade = (RawTrade) item;
             try {
                 ticks.add(validator.validate(trade));
+                raws.add(trade.raw());
             } catch (TickRejectedException e) {
                 refusals.send(batch, trade, trade.raw(), e);
             }
         }
+        batch.setProperty(RAWS_PROPERTY, raws);
         return ticks;
     }
 }
