@@ -260,17 +260,13 @@ public final class Benchmarks {
      * Bars of 1,000 live symbols: for each minute boundary B, the bar [B-1m, B) is due at B + grace. The time it is in
      * each sink: pub/sub = when our subscriber receives it; redis = first poll (every 10 ms, one pipelined HGET per
      * symbol) that shows its open time in the latest-bar hash; jdbc = first poll (every 10 ms) that returns its row;
-     * csv = the modification time of the symbol's 1m file (written once a minute, read right after). Tick to quote:
+     * csv = the modification time of the symbol's 1m file, once it is later than the bucket's end (polled). Tick to quote:
      * a quote's trade time to its arrival on the quotes pub/sub channel, published with the Redis quote hash.
      */
     void latency() throws Exception {
         Path dir = cleanRun("latency");
         List<String> syms = SyntheticTicks.symbols(symbols);
-        Map<String, String> props = common(dir);
-        props.put("caravan.feeds", "simulator");
-        props.put("caravan.symbols", String.join(",", syms));
-        props.put("caravan.simulator.trades-per-second", "5");
-        props.put("caravan.simulator.seed", "42");
+        Map<String, String> props = liveSimulator(dir, syms, 5, 42);
         Map<String, List<Long>> lat = new LinkedHashMap<>();
         for (String sink : List.of("pubsub", "redis", "jdbc", "csv")) {
             lat.put(sink, Collections.synchronizedList(new ArrayList<>()));
@@ -309,14 +305,17 @@ public final class Benchmarks {
                 }
                 Map<String, Long> redisSeen = new HashMap<>();
                 Map<String, Long> jdbcSeen = new HashMap<>();
+                Map<String, Long> csvSeen = new HashMap<>();
                 long deadline = due + 30_000;
                 int expected = -1;
                 while (System.currentTimeMillis() < deadline) {
                     pollRedis(syms, open, redisSeen);
                     pollJdbc(db, open, jdbcSeen);
+                    pollCsv(dir, syms, boundary, csvSeen);
                     long pub = pubsubSeen.keySet().stream().filter(k -> k.endsWith("@" + open)).count();
                     expected = Math.max(expected, (int) Math.max(pub, Math.max(redisSeen.size(), jdbcSeen.size())));
-                    if (redisSeen.size() == syms.size() && jdbcSeen.size() == syms.size() && pub == syms.size()) {
+                    if (redisSeen.size() == syms.size() && jdbcSeen.size() == syms.size() && pub == syms.size()
+                            && csvSeen.size() == syms.size()) {
                         break;
                     }
                     Thread.sleep(10);
@@ -332,9 +331,8 @@ public final class Benchmarks {
                     if (jdbcSeen.containsKey(s)) {
                         lat.get("jdbc").add(jdbcSeen.get(s) - due);
                     }
-                    Path csv = dir.resolve("data/bars/1m/" + s + "_1m.csv");
-                    if (Files.exists(csv)) {
-                        lat.get("csv").add(Files.getLastModifiedTime(csv).toMillis() - due);
+                    if (csvSeen.containsKey(s)) {
+                        lat.get("csv").add(csvSeen.get(s) - due);
                     }
                 }
                 System.out.printf("  latency minute %s: pubsub %d, redis %d, jdbc %d bars%n", Instant.ofEpochMilli(open),
@@ -374,6 +372,19 @@ public final class Benchmarks {
         }
     }
 
+    /** A symbol's 1m file modified after the bucket ended holds the bar: its modification time is when. */
+    private static void pollCsv(Path dir, List<String> syms, long bucketEnd, Map<String, Long> seen) throws IOException {
+        for (String s : syms) {
+            Path csv = dir.resolve("data/bars/1m/" + s + "_1m.csv");
+            if (!seen.containsKey(s) && Files.exists(csv)) {
+                long modified = Files.getLastModifiedTime(csv).toMillis();
+                if (modified >= bucketEnd) {
+                    seen.put(s, modified);
+                }
+            }
+        }
+    }
+
     private static void pollJdbc(Connection db, long open, Map<String, Long> seen) throws Exception {
         try (PreparedStatement q = db.prepareStatement("SELECT symbol FROM bars WHERE \"interval\" = '1m' AND open_time = ?")) {
             q.setTimestamp(1, new Timestamp(open));
@@ -391,11 +402,7 @@ public final class Benchmarks {
     void memory() throws Exception {
         Path dir = cleanRun("memory");
         List<String> syms = SyntheticTicks.symbols(symbols);
-        Map<String, String> props = common(dir);
-        props.put("caravan.feeds", "simulator");
-        props.put("caravan.symbols", String.join(",", syms));
-        props.put("caravan.simulator.trades-per-second", Double.toString(20_000.0 / symbols));
-        props.put("caravan.simulator.seed", "7");
+        Map<String, String> props = liveSimulator(dir, syms, 20_000.0 / symbols, 7);
         List<String> samples = new ArrayList<>();
         try (AppRun app = AppRun.start("memory", this.app, dir, props, jvmOptions)) {
             long ready = app.awaitLine(Pattern.compile("subscribed to " + syms.get(syms.size() - 1) + "\\b"), 120_000);
@@ -434,6 +441,16 @@ public final class Benchmarks {
         props.put("caravan.simulator.port", Integer.toString(SIM_PORT));
         props.put("caravan.bars.grace", GRACE_MS + "ms");
         props.put("quarkus.http.port", "0");
+        return props;
+    }
+
+    /** The simulator's synthetic market, live (wall clock), for these symbols at this rate each. */
+    Map<String, String> liveSimulator(Path dir, List<String> syms, double tradesPerSecond, long seed) {
+        Map<String, String> props = common(dir);
+        props.put("caravan.feeds", "simulator");
+        props.put("caravan.symbols", String.join(",", syms));
+        props.put("caravan.simulator.trades-per-second", Double.toString(tradesPerSecond));
+        props.put("caravan.simulator.seed", Long.toString(seed));
         return props;
     }
 
