@@ -37,7 +37,7 @@ public class TickRoutes extends RouteBuilder {
                 .process(e -> {
                     RawTrade trade = e.getMessage().getBody(RawTrade.class);
                     e.setProperty(RAW_PROPERTY, trade.raw());
-                    e.getMessage().setBody(validator.validate(trade));
+                    e.getMessage().setBody(check(trade));
                 })
                 .to("direct:tick");
 
@@ -56,13 +56,18 @@ public class TickRoutes extends RouteBuilder {
                 .to("file:{{caravan.data-dir}}/dead-letter?fileName=ticks-${date:now:yyyy-MM-dd}.ndjson&fileExist=Append");
     }
 
+    /** What every trade goes through, alone or in a batch: anything per trade belongs here, so both paths get it. */
+    private Tick check(RawTrade trade) {
+        return validator.validate(trade);
+    }
+
     private List<Tick> validate(Exchange batch, List<?> trades) {
         List<Tick> ticks = new ArrayList<>(trades.size());
         List<String> raws = new ArrayList<>(trades.size());
         for (Object item : trades) {
             RawTrade trade = (RawTrade) item;
             try {
-                ticks.add(validator.validate(trade));
+                ticks.add(check(trade));
                 raws.add(trade.raw());
             } catch (TickRejectedException e) {
                 refusals.send(batch, trade, trade.raw(), e);
