@@ -56,9 +56,10 @@ public class LiveUpdates {
         for (Bar bar; (bar = closed.poll()) != null;) {
             bars.add(new LiveBar(bar.symbol(), bar.interval().label(), BarView.of(bar, true)));
         }
+        BarsInProgress.Snapshot open = inProgress.snapshot();
         for (Quote quote : quotes) {
             for (Interval interval : intervals) {
-                for (Bar b : inProgress.open(quote.symbol(), interval)) {
+                for (Bar b : open.open(quote.symbol(), interval)) {
                     bars.add(new LiveBar(b.symbol(), interval.label(), BarView.of(b, false)));
                 }
             }

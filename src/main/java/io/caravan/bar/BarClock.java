@@ -31,6 +31,11 @@ public class BarClock {
     private final OpenBars openBars;
     private final AtomicLong eventTime = new AtomicLong(Long.MIN_VALUE);
     private long sweptBoundary = Long.MIN_VALUE;
+    /** Period of the bar-clock timer route. */
+    public static final long TIMER_PERIOD_MS = 10;
+    static final long RESWEEP_MS = 250;
+    private long wallSweptBoundary = Long.MIN_VALUE;
+    private long lastWallSweep;
 
     public BarClock(CaravanConfig config, BarIntervals intervals, OpenBars openBars) {
         this.mode = resolveMode(config);
@@ -77,10 +82,21 @@ public class BarClock {
         }
     }
 
-    /** Called a few times a second: with wall time, close what is due. */
+    /**
+     * Called every {@link #TIMER_PERIOD_MS}: with wall time, close what is due. Buckets fall due together when
+     * (now - grace) crosses a multiple of the base interval, so that crossing is swept within one period (the bar
+     * latency); in between, a full scan of the open groups runs only every {@link #RESWEEP_MS}, for a tick that was
+     * admitted just before its bucket's sweep and reached its group just after.
+     */
     public void onTimer() {
         if (mode == Mode.WALL) {
-            openBars.closeDue(System.currentTimeMillis(), intervals.graceMillis());
+            long now = System.currentTimeMillis();
+            long boundary = intervals.base().bucketStart(now - intervals.graceMillis());
+            if (boundary > wallSweptBoundary || now - lastWallSweep >= RESWEEP_MS) {
+                wallSweptBoundary = boundary;
+                lastWallSweep = now;
+                openBars.closeDue(now, intervals.graceMillis());
+            }
         }
     }
 

@@ -1,12 +1,22 @@
 package io.caravan.bar;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.camel.Exchange;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.util.concurrent.SynchronousExecutorService;
 
+import io.caravan.market.OutOfSessionTrades;
 import io.caravan.quote.QuoteBook;
+import io.caravan.tick.Refusals;
 import io.caravan.tick.Tick;
+import io.caravan.tick.TickRejectedException;
 import io.caravan.tick.TickRoutes;
 
 /**
@@ -31,31 +41,37 @@ public class BarRoutes extends RouteBuilder {
     private final BarRollupStrategy rollup;
     private final QuoteBook quotes;
     private final BarRevisions revisions;
+    private final Refusals refusals;
+    private final OutOfSessionTrades outOfSession;
 
     public BarRoutes(BarClock clock, OpenBars openBars, TickAggregationStrategy ticks, BarRollupStrategy rollup,
-            QuoteBook quotes, BarRevisions revisions) {
+            QuoteBook quotes, BarRevisions revisions, Refusals refusals, OutOfSessionTrades outOfSession) {
         this.clock = clock;
         this.openBars = openBars;
         this.ticks = ticks;
         this.rollup = rollup;
         this.quotes = quotes;
         this.revisions = revisions;
+        this.refusals = refusals;
+        this.outOfSession = outOfSession;
     }
 
     @Override
     public void configure() {
-        // a trade fetched over REST (BarRevisions) skips the clock and the quote: it is old news, its bar is due
+        // a single tick, or a TickGroup already admitted by the batch route below; a trade fetched over REST
+        // (BarRevisions) skips the clock and the quote: it is old news, its bar is due
         from("direct:tick").routeId("bars").routeConfigurationId(TickRoutes.INGEST)
                 .process(e -> {
-                    if (!TickAggregationStrategy.isBackfill(e)) {
-                        Tick tick = e.getMessage().getBody(Tick.class);
-                        clock.admit(tick);
-                        // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
-                        quotes.update(tick);
+                    if (e.getMessage().getBody() instanceof Tick tick) {
+                        if (!TickAggregationStrategy.isBackfill(e)) {
+                            clock.admit(tick);
+                            // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
+                            quotes.update(tick);
+                        }
+                        // a trade outside its market's regular session is kept, and counted (io.caravan.market)
+                        outOfSession.record(tick);
                     }
                 })
-                // a trade outside its market's regular session is kept, and counted (io.caravan.market)
-                .bean("outOfSessionTrades", "record")
                 .aggregate(ticks.correlation(), ticks)
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())
@@ -65,10 +81,19 @@ public class BarRoutes extends RouteBuilder {
                     .to("direct:bar-closed")
                 .end()
                 .process(e -> {
-                    if (!TickAggregationStrategy.isBackfill(e)) {
+                    if (e.getMessage().getBody() instanceof Tick && !TickAggregationStrategy.isBackfill(e)) {
                         clock.afterTick();
                     }
                 });
+
+        // validated ticks of a frame: each admitted in order (late ones refused one by one, as alone), then one
+        // exchange per bar they touch; the clock moves once the whole batch is in its groups
+        from("direct:tick-batch").routeId("bar-batches").routeConfigurationId(TickRoutes.INGEST)
+                .process(e -> e.getMessage().setBody(admit(e, e.getMessage().getBody(List.class))))
+                .split(body())
+                    .to("direct:tick")
+                .end()
+                .process(e -> clock.afterTick());
 
         from("direct:bar-closed").routeId("bar-closed")
                 .to(CLOSED_BAR_WATCHERS)
@@ -87,7 +112,27 @@ public class BarRoutes extends RouteBuilder {
                 .to(CLOSED_BAR_WATCHERS)
                 .to("direct:sinks");
 
-        from("timer:bar-clock?period=250").routeId("bar-clock")
+        from("timer:bar-clock?period=" + BarClock.TIMER_PERIOD_MS).routeId("bar-clock")
                 .bean(clock, "onTimer");
+    }
+
+    private List<TickGroup> admit(Exchange batch, List<?> validated) {
+        Map<BarKey, List<Tick>> groups = new LinkedHashMap<>();
+        List<?> raws = batch.getProperty(TickRoutes.RAWS_PROPERTY, List.class);
+        for (int i = 0; i < validated.size(); i++) {
+            Tick tick = (Tick) validated.get(i);
+            try {
+                clock.admit(tick);
+            } catch (TickRejectedException e) {
+                refusals.send(batch, tick, raws == null ? tick.toString() : (String) raws.get(i), e);
+                continue;
+            }
+            quotes.update(tick);
+            outOfSession.record(tick);
+            groups.computeIfAbsent(ticks.keyOf(tick), k -> new ArrayList<>()).add(tick);
+        }
+        List<TickGroup> out = new ArrayList<>(groups.size());
+        groups.forEach((key, list) -> out.add(new TickGroup(key, list)));
+        return out;
     }
 }

@@ -1,5 +1,7 @@
 package io.caravan.bar;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.AggregationStrategy;
@@ -32,29 +34,35 @@ public class TickAggregationStrategy implements AggregationStrategy {
         return new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                Tick tick = exchange.getMessage().getBody(Tick.class);
-                return BarKey.of(tick.symbol(), base, base.bucketStart(tick.ts()));
+                Object body = exchange.getMessage().getBody();
+                return body instanceof TickGroup group ? group.key().text() : keyOf((Tick) body).text();
             }
         };
     }
 
+    public BarKey keyOf(Tick tick) {
+        return new BarKey(tick.symbol(), base.millis(), base.bucketStart(tick.ts()));
+    }
+
+    /** The new exchange carries one tick, or a {@link TickGroup} of one bar's ticks from a batch. */
     @Override
-    public Exchange aggregate(Exchange bar, Exchange tickExchange) {
-        Tick tick = tickExchange.getMessage().getBody(Tick.class);
-        BarBuilder builder;
-        Exchange group;
+    public Exchange aggregate(Exchange bar, Exchange ticksExchange) {
+        Object body = ticksExchange.getMessage().getBody();
+        List<Tick> ticks = body instanceof TickGroup group ? group.ticks() : List.of((Tick) body);
+        int from = 0;
         if (bar == null) {
-            builder = BarBuilder.forTick(tick, base);
-            tickExchange.getMessage().setBody(builder);
-            group = tickExchange;
-        } else {
-            builder = bar.getMessage().getBody(BarBuilder.class).add(tick);
-            group = bar;
+            ticksExchange.getMessage().setBody(BarBuilder.forTick(ticks.get(0), base));
+            bar = ticksExchange;
+            from = 1;
         }
-        if (isBackfill(tickExchange)) {
+        BarBuilder builder = bar.getMessage().getBody(BarBuilder.class);
+        for (int i = from; i < ticks.size(); i++) {
+            builder.add(ticks.get(i));
+        }
+        if (isBackfill(ticksExchange)) {
             builder.markBackfilled();
         }
-        return group;
+        return bar;
     }
 
     @Override

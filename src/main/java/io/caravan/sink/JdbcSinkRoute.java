@@ -4,9 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
-/** Bars upserted into the {@code bars} table. */
+/** Bars upserted into the {@code bars} table, what waits in the queue as one batch. */
 @ApplicationScoped
 public class JdbcSinkRoute extends RouteBuilder {
+
+    /** Bars per transaction when bars wait in the queue (a burst); a lone bar is written at once. */
+    static final int BATCH = 1_000;
 
     private final SinkRetryPolicy retry;
     private final Sinks sinks;
@@ -24,6 +27,7 @@ public class JdbcSinkRoute extends RouteBuilder {
         errorHandler(retry.retryThenDeadLetter(Sinks.JDBC));
 
         from(sinks.queue(Sinks.JDBC)).routeId(Sinks.routeId(Sinks.JDBC))
-                .bean("jdbcBarSink", "write");
+                .process(new SinkBatch(BATCH))
+                .bean("jdbcBarSink", "writeAll");
     }
 }

@@ -38,6 +38,10 @@ public final class ReplayPace {
         throw new IllegalArgumentException("speed must be 'max' or a positive factor, not '" + text + "'");
     }
 
+    public boolean isMaxSpeed() {
+        return factor.isEmpty();
+    }
+
     public boolean isDue(long eventMillis) {
         return factor.isEmpty() || !started || dueNanos(eventMillis) <= System.nanoTime();
     }
