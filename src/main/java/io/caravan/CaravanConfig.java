@@ -77,6 +77,9 @@ public interface CaravanConfig {
     /** The live page at {@code /} and its WebSocket pushes. */
     Dashboard dashboard();
 
+    /** Readiness checks at {@code /q/health}. */
+    Health health();
+
     interface Bars {
         @WithDefault("2s")
         Duration grace();
@@ -268,6 +271,13 @@ public interface CaravanConfig {
         @WithName("recent-bars")
         @WithDefault("1000")
         int recentBars();
+    }
+
+    interface Health {
+        /** A connected feed with no trade for this long, while its market is in session, is reported down. */
+        @WithName("stale-after")
+        @WithDefault("60s")
+        Duration staleAfter();
     }
 
     interface Dashboard {

@@ -50,6 +50,10 @@ public class BarClock {
         return config.feeds().equals(List.of("replay")) ? Mode.EVENT : Mode.WALL;
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
     private long now() {
         return mode == Mode.WALL ? System.currentTimeMillis() : eventTime.get();
     }

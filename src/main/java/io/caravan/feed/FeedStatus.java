@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
+import io.caravan.metrics.ConnectionMetrics;
+
 /**
  * Whether each WebSocket feed is connected, as its route learns it from the client's OPEN and CLOSE events. A feed
  * without connection events (a replay) has no state here and reads as {@code n/a}.
@@ -23,15 +25,22 @@ public class FeedStatus {
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
+    private final ConnectionMetrics metrics;
+
+    public FeedStatus(ConnectionMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     /** Called by a feed route on its OPEN event; {@code provider} is the providers' name carried by its ticks. */
     public void connected(String provider) {
         states.put(provider, new State(CONNECTED, System.currentTimeMillis()));
+        metrics.opened(provider);
     }
 
     /** Called by a feed route on its CLOSE event. */
     public void disconnected(String provider) {
         states.put(provider, new State(DISCONNECTED, System.currentTimeMillis()));
+        metrics.closed(provider);
     }
 
     public State of(String provider) {

@@ -13,12 +13,19 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.ClosedCorrelationKeyException;
 
+import io.caravan.metrics.IngestMetrics;
+
 /** Builds dead-letter records ({@code time, feed, reason, detail, raw}) and counts them by reason. */
 @ApplicationScoped
 @Named("deadLetters")
 public class DeadLetters {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final IngestMetrics metrics;
+
+    public DeadLetters(IngestMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public Map<String, Object> record(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -44,6 +51,7 @@ public class DeadLetters {
             raw = body == null ? null : body.toString();
         }
         counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        metrics.rejected(reason);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("time", Instant.now().toString());
         record.put("feed", exchange.getFromRouteId());

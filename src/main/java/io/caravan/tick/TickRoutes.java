@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import io.caravan.metrics.IngestMetrics;
+
 /** Trades from every feed → validated ticks; refusals → the tick dead letter. */
 @ApplicationScoped
 public class TickRoutes extends RouteBuilder {
@@ -15,11 +17,13 @@ public class TickRoutes extends RouteBuilder {
     private final TickValidator validator;
     private final DeadLetters deadLetters;
     private final IngestReport report;
+    private final IngestMetrics metrics;
 
-    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report) {
+    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report, IngestMetrics metrics) {
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.report = report;
+        this.metrics = metrics;
     }
 
     @Override
@@ -28,7 +32,9 @@ public class TickRoutes extends RouteBuilder {
                 .process(e -> {
                     RawTrade trade = e.getMessage().getBody(RawTrade.class);
                     e.setProperty(RAW_PROPERTY, trade.raw());
-                    e.getMessage().setBody(validator.validate(trade));
+                    Tick tick = validator.validate(trade);
+                    metrics.received(tick);
+                    e.getMessage().setBody(tick);
                 })
                 .to("direct:tick");
 
