@@ -11,8 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -191,6 +196,24 @@ class MetricsHealthTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Http.get(base + "q/health").status() == 200
                         && metrics().sum("caravan_sink_backlog", "sink", "redis") == 0);
+    }
+
+    @Test
+    @Order(5)
+    void everyMetricTheGrafanaDashboardQueriesIsServed() throws IOException {
+        JsonNode dashboard = new ObjectMapper().readTree(Path.of("docs/grafana/caravan-dashboard.json").toFile());
+        Set<String> queried = new TreeSet<>();
+        dashboard.get("panels").forEach(panel -> panel.get("targets").forEach(target -> {
+            Matcher m = Pattern.compile("caravan_[a-z_]+").matcher(target.get("expr").asText());
+            while (m.find()) {
+                queried.add(m.group());
+            }
+        }));
+        assertTrue(queried.size() >= 10, "the dashboard queries caravan's metrics: " + queried);
+        Set<String> served = metrics().names();
+        for (String name : queried) {
+            assertTrue(served.contains(name), name + " is queried by the dashboard but not in /q/metrics");
+        }
     }
 
     static Map<String, JsonNode> checks(JsonNode health) {
