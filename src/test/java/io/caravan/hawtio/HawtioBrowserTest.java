@@ -133,7 +133,10 @@ class HawtioBrowserTest {
             Files.writeString(Path.of("target/hawtio-diagram.html"), browser.getPageSource());
         }
         String diagram = browser.findElement(By.cssSelector(".react-flow")).getText();
-        assertTrue(diagram.contains("aggregate"), "the bars route's aggregator is drawn: " + diagram);
+        assertTrue(diagram.contains("From direct:tick") && diagram.contains("Aggregate"),
+                "the bars route's input and aggregator are drawn: " + diagram);
+        Files.copy(SCREENSHOTS.resolve("hawtio-diagram.png"), Path.of("docs/hawtio-diagram.png"),
+                StandardCopyOption.REPLACE_EXISTING);
     }
 
     private WebElement treeNode(String label) {
