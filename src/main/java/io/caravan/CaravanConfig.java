@@ -71,6 +71,9 @@ public interface CaravanConfig {
 
     Jdbc jdbc();
 
+    /** Trades missed while a feed was disconnected, and before it started, fetched over REST. */
+    GapFill gapFill();
+
     /** The query API ({@code /api/bars}, {@code /api/quotes}). */
     Api api();
 
@@ -80,12 +83,56 @@ public interface CaravanConfig {
     /** Readiness checks at {@code /q/health}. */
     Health health();
 
+    /** Route files read at runtime, and their live reload. */
+    Routes routes();
+
+    interface Routes {
+        /** A directory of YAML routes besides the top-level routes/, loaded at startup and watched like it. */
+        Optional<String> dir();
+
+        /** Apply edits of route files and of user sink URIs while running. */
+        @WithDefault("true")
+        boolean reload();
+
+        /** Quiet time after the last change of a file before it is applied: editors write a file in several steps. */
+        @WithName("reload-delay")
+        @WithDefault("500ms")
+        Duration reloadDelay();
+    }
+
+    interface GapFill {
+        /** Fill the gap of every reconnect with the trades fetched over REST. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At start-up, fetch the trades from the start of the longest interval up to the first live trade. */
+        @WithDefault("true")
+        boolean backfill();
+
+        /**
+         * Base URL of the REST trades endpoint for the Finnhub route ({@code /api/v1/stock/tick}); absent = the
+         * simulator's when the simulator feed runs, else none (gaps of that feed are logged, not filled).
+         */
+        Optional<String> finnhubUrl();
+
+        /** Base URL of Binance's REST API for aggTrades; absent = the one that goes with caravan.binance.url. */
+        Optional<String> binanceUrl();
+
+        /** Retries of a fetch that failed before the gap is reported unfilled. */
+        @WithDefault("5")
+        int maxRedeliveries();
+    }
+
     interface Bars {
         @WithDefault("2s")
         Duration grace();
 
         /** wall or event; when absent: event for a replay-only run, wall otherwise. */
         Optional<String> clock();
+
+        /** How long after closing a bar can still be revised by gap-fill (its state is kept that long). */
+        @WithDefault("2h")
+        Duration revisionWindow();
     }
 
     interface Replay {
@@ -145,6 +192,13 @@ public interface CaravanConfig {
 
         /** Random seed for the synthetic walk; absent = a new walk every run. */
         Optional<Long> seed();
+
+        /** Closes every client connection this often (tests gap-fill); absent = never. */
+        Optional<Duration> dropEvery();
+
+        /** After a drop, new connections are refused this long. */
+        @WithDefault("0s")
+        Duration dropFor();
     }
 
     interface Finnhub {

@@ -11,17 +11,20 @@ import io.caravan.api.LiveUpdates;
 import io.caravan.api.QuoteView;
 import io.caravan.api.RecentBars;
 import io.caravan.bar.BarClock;
+import io.caravan.bar.BarRevisions;
 import io.caravan.bar.BarRollupStrategy;
 import io.caravan.feed.FeedStatus;
 import io.caravan.feed.binance.BinanceCodec;
 import io.caravan.feed.finnhub.FinnhubCodec;
 import io.caravan.feed.finnhub.FinnhubSubscription;
+import io.caravan.feed.gap.GapFill;
 import io.caravan.feed.record.FrameRecorder;
 import io.caravan.feed.replay.ReplayFeed;
 import io.caravan.feed.websocket.WebsocketReconnect;
 import io.caravan.sink.BarFields;
 import io.caravan.sink.JdbcBarSink;
 import io.caravan.sink.SinkFanOut;
+import io.caravan.sink.UserSinkUris;
 import io.caravan.sink.redis.RedisBarWriter;
 import io.caravan.sink.redis.RedisPublisher;
 import io.caravan.tick.DeadLetters;
@@ -46,7 +49,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         FeedStatus.class, FinnhubCodec.class, FinnhubSubscription.class, BinanceCodec.class, FrameRecorder.class,
         WebsocketReconnect.class, ReplayFeed.class, DeadLetters.class, BarClock.class, BarRollupStrategy.class,
         BarFields.class, SinkFanOut.class, JdbcBarSink.class, RedisBarWriter.class, RedisPublisher.class,
-        RecentBars.class, LiveUpdates.class, LiveBroadcaster.class })
+        RecentBars.class, LiveUpdates.class, LiveBroadcaster.class, GapFill.class, BarRevisions.class,
+        UserSinkUris.class })
 public final class NativeReflection {
 
     private NativeReflection() {

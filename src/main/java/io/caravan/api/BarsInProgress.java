@@ -16,6 +16,7 @@ import io.caravan.bar.Bar;
 import io.caravan.bar.BarBuilder;
 import io.caravan.bar.BarIntervals;
 import io.caravan.bar.BarKey;
+import io.caravan.bar.OpenBar;
 import io.caravan.bar.Interval;
 import io.caravan.bar.OpenBars;
 
@@ -78,7 +79,7 @@ public class BarsInProgress {
     private Optional<Bar> snapshot(MemoryAggregationRepository repository, BarKey key) {
         Exchange group = repository.get(camel, key.text());
         // the group may have closed since its key was listed; its bar is then among the closed ones
-        BarBuilder builder = group == null ? null : group.getMessage().getBody(BarBuilder.class);
+        OpenBar builder = group == null ? null : group.getMessage().getBody(OpenBar.class);
         return builder == null ? Optional.empty() : Optional.of(builder.build());
     }
 

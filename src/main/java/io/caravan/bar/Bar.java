@@ -7,7 +7,22 @@ import java.math.BigDecimal;
  *
  * @param notional Σ price·size, kept exact so that bars can be rolled up without losing VWAP precision
  * @param vwap     notional / volume, null when volume is zero
+ * @param quality  live, or backfilled when it holds trades fetched over REST
+ * @param revision 0 when first written; each rewrite of an already written bar (gap-fill) counts one up, and every
+ *                 sink replaces the bar it holds for the same symbol, interval and open time
  */
 public record Bar(String symbol, Interval interval, long openTime, BigDecimal open, BigDecimal high, BigDecimal low,
-        BigDecimal close, BigDecimal volume, BigDecimal notional, BigDecimal vwap, long trades) {
+        BigDecimal close, BigDecimal volume, BigDecimal notional, BigDecimal vwap, long trades, BarQuality quality,
+        int revision) {
+
+    /** A first, live bar. */
+    public Bar(String symbol, Interval interval, long openTime, BigDecimal open, BigDecimal high, BigDecimal low,
+            BigDecimal close, BigDecimal volume, BigDecimal notional, BigDecimal vwap, long trades) {
+        this(symbol, interval, openTime, open, high, low, close, volume, notional, vwap, trades, BarQuality.LIVE, 0);
+    }
+
+    /** Its correlation key text, {@link BarKey#of}. */
+    public String key() {
+        return BarKey.of(symbol, interval, openTime);
+    }
 }

@@ -15,7 +15,7 @@ import io.caravan.tick.Tick;
  * Its methods are synchronized (uncontended, so nearly free) so that a reader outside the aggregator, the live view
  * of bars in progress, takes a consistent snapshot with {@link #build()} while trades are still being added.
  */
-public final class BarBuilder {
+public final class BarBuilder implements OpenBar {
 
     /** VWAP decimal places (half-even); documented in the README. */
     public static final int VWAP_SCALE = 10;
@@ -35,6 +35,7 @@ public final class BarBuilder {
     private long firstTie;
     private long lastTs = Long.MIN_VALUE;
     private long lastTie;
+    private boolean backfilled;
 
     public BarBuilder(String symbol, Interval interval, long openTime) {
         this.symbol = symbol;
@@ -66,7 +67,32 @@ public final class BarBuilder {
             throw new IllegalArgumentException("bar " + bar + " does not roll up into " + symbol + " " + interval + " @" + openTime);
         }
         accept(bar.openTime(), 0, bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.notional(), bar.trades());
+        backfilled |= bar.quality() == BarQuality.BACKFILLED;
         return this;
+    }
+
+    /** The bar holds trades fetched over REST (gap-fill, backfill): it is built as {@link BarQuality#BACKFILLED}. */
+    public synchronized BarBuilder markBackfilled() {
+        backfilled = true;
+        return this;
+    }
+
+    /** An independent builder in the same state, for a revision that adds trades to an already closed bar. */
+    public synchronized BarBuilder copy() {
+        BarBuilder copy = new BarBuilder(symbol, interval, openTime);
+        copy.open = open;
+        copy.high = high;
+        copy.low = low;
+        copy.close = close;
+        copy.volume = volume;
+        copy.notional = notional;
+        copy.trades = trades;
+        copy.firstTs = firstTs;
+        copy.firstTie = firstTie;
+        copy.lastTs = lastTs;
+        copy.lastTie = lastTie;
+        copy.backfilled = backfilled;
+        return copy;
     }
 
     private void accept(long ts, long tie, BigDecimal o, BigDecimal h, BigDecimal l, BigDecimal c, BigDecimal size,
@@ -105,12 +131,18 @@ public final class BarBuilder {
         return value.scale() < 0 ? value.setScale(0) : value;
     }
 
-    public synchronized Bar build() {
+    @Override
+    public Bar build() {
+        return build(0);
+    }
+
+    /** @param revision 0 for a bar's first version, then 1, 2, ... for each rewrite */
+    public synchronized Bar build(int revision) {
         if (trades == 0) {
             throw new IllegalStateException("no trades in " + symbol + " " + interval + " @" + openTime);
         }
         return new Bar(symbol, interval, openTime, open, high, low, close, volume, notional, vwap(notional, volume),
-                trades);
+                trades, backfilled ? BarQuality.BACKFILLED : BarQuality.LIVE, revision);
     }
 
     /** Σ(price·size) / Σ size, half-even to {@value #VWAP_SCALE} places, trailing zeros removed; null at zero volume. */

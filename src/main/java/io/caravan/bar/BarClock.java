@@ -54,7 +54,8 @@ public class BarClock {
         return mode;
     }
 
-    private long now() {
+    /** The time bars close by: the wall clock, or the largest event time seen. */
+    public long now() {
         return mode == Mode.WALL ? System.currentTimeMillis() : eventTime.get();
     }
 
@@ -73,7 +74,7 @@ public class BarClock {
         return tick;
     }
 
-    /** After each tick: with event time, close what the newest tick's time has passed. */
+    /** After each live tick: with event time, close what the newest tick's time has passed. */
     public void afterTick() {
         if (mode == Mode.EVENT) {
             sweepOnBoundary(eventTime.get());

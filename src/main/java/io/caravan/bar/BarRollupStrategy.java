@@ -15,15 +15,21 @@ public class BarRollupStrategy implements AggregationStrategy {
 
     /** One closed base bar on its way into the bar of a longer interval. */
     public record Part(Bar bar, Interval target) {
+
+        public String targetKey() {
+            return BarKey.of(bar.symbol(), target, target.bucketStart(bar.openTime()));
+        }
     }
 
     private final BarIntervals intervals;
+    private final ClosedBars closedBars;
 
-    public BarRollupStrategy(BarIntervals intervals) {
+    public BarRollupStrategy(BarIntervals intervals, ClosedBars closedBars) {
         this.intervals = intervals;
+        this.closedBars = closedBars;
     }
 
-    /** The parts a closed bar feeds: one per longer interval for a base bar, none for a rolled-up one. */
+    /** The parts a closed base bar feeds: one per longer interval, none for a rolled-up bar. */
     public List<Part> parts(Bar bar) {
         if (!bar.interval().equals(intervals.base())) {
             return List.of();
@@ -31,12 +37,16 @@ public class BarRollupStrategy implements AggregationStrategy {
         return intervals.rollups().stream().map(target -> new Part(bar, target)).toList();
     }
 
+    /** The parts whose longer bar is still open (or not yet begun): those go through the aggregator. */
+    public List<Part> openParts(Bar bar) {
+        return parts(bar).stream().filter(part -> closedBars.get(part.targetKey()) == null).toList();
+    }
+
     public Expression correlation() {
         return new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                Part part = exchange.getMessage().getBody(Part.class);
-                return BarKey.of(part.bar().symbol(), part.target(), part.target().bucketStart(part.bar().openTime()));
+                return exchange.getMessage().getBody(Part.class).targetKey();
             }
         };
     }
@@ -45,15 +55,18 @@ public class BarRollupStrategy implements AggregationStrategy {
     public Exchange aggregate(Exchange rolled, Exchange partExchange) {
         Part part = partExchange.getMessage().getBody(Part.class);
         if (rolled == null) {
-            partExchange.getMessage().setBody(BarBuilder.forBar(part.bar(), part.target()));
+            partExchange.getMessage().setBody(RollupBar.forPart(part.bar(), part.target()));
             return partExchange;
         }
-        rolled.getMessage().getBody(BarBuilder.class).merge(part.bar());
+        rolled.getMessage().getBody(RollupBar.class).put(part.bar());
         return rolled;
     }
 
     @Override
     public void onCompletion(Exchange exchange) {
-        exchange.getMessage().setBody(exchange.getMessage().getBody(BarBuilder.class).build());
+        RollupBar rollup = exchange.getMessage().getBody(RollupBar.class);
+        Bar bar = rollup.build();
+        closedBars.remember(bar, rollup);
+        exchange.getMessage().setBody(bar);
     }
 }

@@ -30,22 +30,30 @@ public class BarRoutes extends RouteBuilder {
     private final TickAggregationStrategy ticks;
     private final BarRollupStrategy rollup;
     private final QuoteBook quotes;
+    private final BarRevisions revisions;
 
     public BarRoutes(BarClock clock, OpenBars openBars, TickAggregationStrategy ticks, BarRollupStrategy rollup,
-            QuoteBook quotes) {
+            QuoteBook quotes, BarRevisions revisions) {
         this.clock = clock;
         this.openBars = openBars;
         this.ticks = ticks;
         this.rollup = rollup;
         this.quotes = quotes;
+        this.revisions = revisions;
     }
 
     @Override
     public void configure() {
+        // a trade fetched over REST (BarRevisions) skips the clock and the quote: it is old news, its bar is due
         from("direct:tick").routeId("bars").routeConfigurationId(TickRoutes.INGEST)
-                .process(e -> clock.admit(e.getMessage().getBody(Tick.class)))
-                // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
-                .process(e -> quotes.update(e.getMessage().getBody(Tick.class)))
+                .process(e -> {
+                    if (!TickAggregationStrategy.isBackfill(e)) {
+                        Tick tick = e.getMessage().getBody(Tick.class);
+                        clock.admit(tick);
+                        // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
+                        quotes.update(tick);
+                    }
+                })
                 .aggregate(ticks.correlation(), ticks)
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())
@@ -54,12 +62,17 @@ public class BarRoutes extends RouteBuilder {
                     .completionPredicate(constant(false))
                     .to("direct:bar-closed")
                 .end()
-                .process(e -> clock.afterTick());
+                .process(e -> {
+                    if (!TickAggregationStrategy.isBackfill(e)) {
+                        clock.afterTick();
+                    }
+                });
 
         from("direct:bar-closed").routeId("bar-closed")
                 .to(CLOSED_BAR_WATCHERS)
                 .to("direct:sinks")
-                .split(method(rollup, "parts"))
+                .bean(revisions, "reviseClosedRollups")
+                .split(method(rollup, "openParts"))
                     .aggregate(rollup.correlation(), rollup)
                         .aggregationRepository(openBars.rollupGroups())
                         .aggregateController(openBars.rollupController())
@@ -67,6 +80,10 @@ public class BarRoutes extends RouteBuilder {
                         .closeCorrelationKeyOnCompletion(CLOSED_KEYS)
                         .completionPredicate(constant(false))
                         .to("direct:bar-closed");
+
+        from(BarRevisions.REVISED).routeId("bar-revised")
+                .to(CLOSED_BAR_WATCHERS)
+                .to("direct:sinks");
 
         from("timer:bar-clock?period=250").routeId("bar-clock")
                 .bean(clock, "onTimer");

@@ -2,6 +2,7 @@ package io.caravan.bar;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,14 +39,33 @@ public class OpenBars {
         return rollupController;
     }
 
-    /** Closes every bar whose bucket closes at or before {@code now}; returns how many were closed. */
-    public int closeDue(long now, long graceMillis) {
-        return close(baseGroups.getKeys(), baseController, now, graceMillis)
-                + close(rollupGroups.getKeys(), rollupController, now, graceMillis);
+    private final ClosedBars closedBars;
+
+    public OpenBars(ClosedBars closedBars) {
+        this.closedBars = closedBars;
     }
 
-    public int closeAll() {
+    /**
+     * Closes every bar whose bucket closes at or before {@code now}; returns how many were closed. Revisions
+     * ({@link BarRevisions}) hold the same lock, so a bar is never closed while it is being revised.
+     */
+    public synchronized int closeDue(long now, long graceMillis) {
+        int closed = close(baseGroups.getKeys(), baseController, now, graceMillis)
+                + close(rollupGroups.getKeys(), rollupController, now, graceMillis);
+        closedBars.evict(now);
+        return closed;
+    }
+
+    public synchronized int closeAll() {
         return closeDue(Long.MAX_VALUE, 0);
+    }
+
+    /**
+     * Runs {@code work} holding the lock that closing takes, so no bar closes meanwhile. (On this instance, not on
+     * the CDI client proxy a caller holds: {@code synchronized (openBars)} there would lock the proxy.)
+     */
+    public synchronized <T> T whileNoneClose(Supplier<T> work) {
+        return work.get();
     }
 
     private static int close(Set<String> keys, AggregateController controller, long now, long graceMillis) {

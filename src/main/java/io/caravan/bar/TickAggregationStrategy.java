@@ -13,10 +13,19 @@ import io.caravan.tick.Tick;
 @ApplicationScoped
 public class TickAggregationStrategy implements AggregationStrategy {
 
-    private final Interval base;
+    /** Exchange property set on a tick fetched over REST (gap-fill, backfill): its bar is marked backfilled. */
+    public static final String BACKFILL = "caravanBackfill";
 
-    public TickAggregationStrategy(BarIntervals intervals) {
+    private final Interval base;
+    private final ClosedBars closedBars;
+
+    public TickAggregationStrategy(BarIntervals intervals, ClosedBars closedBars) {
         this.base = intervals.base();
+        this.closedBars = closedBars;
+    }
+
+    public static boolean isBackfill(Exchange exchange) {
+        return exchange.getProperty(BACKFILL, false, Boolean.class);
     }
 
     public Expression correlation() {
@@ -32,16 +41,27 @@ public class TickAggregationStrategy implements AggregationStrategy {
     @Override
     public Exchange aggregate(Exchange bar, Exchange tickExchange) {
         Tick tick = tickExchange.getMessage().getBody(Tick.class);
+        BarBuilder builder;
+        Exchange group;
         if (bar == null) {
-            tickExchange.getMessage().setBody(BarBuilder.forTick(tick, base));
-            return tickExchange;
+            builder = BarBuilder.forTick(tick, base);
+            tickExchange.getMessage().setBody(builder);
+            group = tickExchange;
+        } else {
+            builder = bar.getMessage().getBody(BarBuilder.class).add(tick);
+            group = bar;
         }
-        bar.getMessage().getBody(BarBuilder.class).add(tick);
-        return bar;
+        if (isBackfill(tickExchange)) {
+            builder.markBackfilled();
+        }
+        return group;
     }
 
     @Override
     public void onCompletion(Exchange exchange) {
-        exchange.getMessage().setBody(exchange.getMessage().getBody(BarBuilder.class).build());
+        BarBuilder builder = exchange.getMessage().getBody(BarBuilder.class);
+        Bar bar = builder.build();
+        closedBars.remember(bar, builder);
+        exchange.getMessage().setBody(bar);
     }
 }

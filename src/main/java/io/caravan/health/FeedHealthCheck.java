@@ -1,6 +1,7 @@
 package io.caravan.health;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,12 +17,13 @@ import io.caravan.metrics.IngestMetrics;
 final class FeedHealthCheck implements HealthCheck {
 
     private final String feed;
-    private final FeedStatus status;
+    private final Supplier<FeedStatus.State> status;
     private final IngestMetrics.Feed ticks;
     private final MarketSession session;
     private final long staleAfterMillis;
 
-    FeedHealthCheck(String feed, FeedStatus status, IngestMetrics.Feed ticks, MarketSession session,
+    /** @param status the feed's connection state, from {@link FeedStatus} */
+    FeedHealthCheck(String feed, Supplier<FeedStatus.State> status, IngestMetrics.Feed ticks, MarketSession session,
             Duration staleAfter) {
         this.feed = feed;
         this.status = status;
@@ -37,7 +39,7 @@ final class FeedHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long now = System.currentTimeMillis();
-        FeedStatus.State state = status.of(feed);
+        FeedStatus.State state = status.get();
         HealthCheckResponseBuilder response = HealthCheckResponse.named(name(feed)).withData("state", state.state());
         if (!FeedStatus.CONNECTED.equals(state.state())) {
             return response.withData("since", state.since()).down().build();

@@ -34,7 +34,7 @@ public class HealthRegistration {
             @RedisClientName("pubsub") Instance<Redis> pubsub) {
         for (String feed : connectedFeeds(config)) {
             readiness.register(FeedHealthCheck.name(feed),
-                    new FeedHealthCheck(feed, status, ingest.feed(feed), session, config.health().staleAfter()));
+                    new FeedHealthCheck(feed, () -> status.of(feed), ingest.feed(feed), session, config.health().staleAfter()));
         }
         if (sinks.isActive(Sinks.REDIS)) {
             readiness.register("redis", new RedisHealthCheck("redis", redis.get(), config.redis().timeout()));

@@ -102,7 +102,7 @@ final class CandleEndpoint {
         json.writeEndArray();
     }
 
-    private static String error(String message) {
+    static String error(String message) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
@@ -114,7 +114,7 @@ final class CandleEndpoint {
         return out.toString();
     }
 
-    private static void respond(HttpServerRequest request, int status, String body) {
+    static void respond(HttpServerRequest request, int status, String body) {
         request.response()
                 .setStatusCode(status)
                 .putHeader("Content-Type", "application/json; charset=utf-8")

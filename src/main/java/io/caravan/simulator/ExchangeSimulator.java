@@ -95,6 +95,11 @@ public final class ExchangeSimulator {
         return verticle.binanceConnections();
     }
 
+    /** Finnhub WebSocket connections accepted so far. */
+    public long finnhubConnections() {
+        return verticle.finnhubConnections();
+    }
+
     /** Trades sent to at least one client so far. */
     public long tradesServed() {
         return verticle.tradesServed();

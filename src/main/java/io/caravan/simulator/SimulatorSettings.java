@@ -24,10 +24,12 @@ import io.caravan.feed.replay.ReplayPace;
  * @param seed            makes the synthetic walk reproducible; absent = a new walk every run
  * @param pingInterval    Finnhub's JSON ping message to Finnhub clients
  * @param binancePingInterval WebSocket ping frames to Binance clients
+ * @param dropEvery       closes every client connection this often (a flaky exchange, for gap-fill); absent = never
+ * @param dropFor         after a drop, new connections are refused this long
  */
 public record SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
         Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed,
-        Duration binancePingInterval) {
+        Duration binancePingInterval, Optional<Duration> dropEvery, Duration dropFor) {
 
     public static final String MAX_SPEED = "max";
     public static final Duration DEFAULT_BINANCE_PING_INTERVAL = Duration.ofSeconds(20);
@@ -37,6 +39,14 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
             Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed) {
         this(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed,
                 DEFAULT_BINANCE_PING_INTERVAL);
+    }
+
+    /** Never dropping connections. */
+    public SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
+            Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed,
+            Duration binancePingInterval) {
+        this(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed, binancePingInterval,
+                Optional.empty(), Duration.ZERO);
     }
 
     public SimulatorSettings {
@@ -60,6 +70,13 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
         if (!(tradesPerSecond >= 0) || Double.isInfinite(tradesPerSecond)) {
             throw new IllegalArgumentException("tradesPerSecond must be >= 0: " + tradesPerSecond);
         }
+        Objects.requireNonNull(dropEvery, "dropEvery");
+        if (dropEvery.isPresent() && (dropEvery.get().isNegative() || dropEvery.get().isZero())) {
+            throw new IllegalArgumentException("dropEvery must be positive: " + dropEvery.get());
+        }
+        if (dropFor == null || dropFor.isNegative()) {
+            throw new IllegalArgumentException("dropFor must not be negative: " + dropFor);
+        }
         speed = speed == null ? MAX_SPEED : speed.trim();
         ReplayPace.parseSpeed(speed); // fail at configuration time, not when the first client subscribes
     }
@@ -67,7 +84,8 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
     public static SimulatorSettings from(CaravanConfig config) {
         CaravanConfig.Simulator sim = config.simulator();
         return new SimulatorSettings(sim.host(), sim.port(), config.symbols(), sim.file().map(Path::of), sim.speed(),
-                sim.settleDelay(), sim.tradesPerSecond(), sim.pingInterval(), sim.seed(), sim.binancePingInterval());
+                sim.settleDelay(), sim.tradesPerSecond(), sim.pingInterval(), sim.seed(), sim.binancePingInterval(),
+                sim.dropEvery(), sim.dropFor());
     }
 
     /** Empty for {@code max}: send as fast as the clients read. */

@@ -1,6 +1,7 @@
 package io.caravan.simulator;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,12 +37,18 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
-    private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore);
+    private final TradeStore tradeStore = new TradeStore();
+    private final TradeDispatcher dispatcher = new TradeDispatcher(candleStore, tradeStore);
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore);
+    private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore);
+    private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore);
+    /** Until then (epoch ms) WebSocket clients are refused: the exchange is "down" after a drop. */
+    private long refuseUntil;
     private final CompletableFuture<Long> replayFinished;
     private final Set<BinanceSimulatorSocket> binanceClients = new LinkedHashSet<>();
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
+    private final AtomicLong finnhubConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
 
@@ -72,6 +79,10 @@ final class SimulatorVerticle extends AbstractVerticle {
         return binanceConnections.get();
     }
 
+    long finnhubConnections() {
+        return finnhubConnections.get();
+    }
+
     @Override
     public void start(Promise<Void> started) {
         if (settings.file().isEmpty()) {
@@ -79,6 +90,7 @@ final class SimulatorVerticle extends AbstractVerticle {
                     System.currentTimeMillis());
             scheduleSyntheticFrame();
         }
+        settings.dropEvery().ifPresent(every -> vertx.setPeriodic(every.toMillis(), id -> drop(settings.dropFor())));
         // 1024 Binance streams in one path are about 20 KB; Vert.x refuses request lines over 4 KB by default
         vertx.createHttpServer(new HttpServerOptions().setMaxInitialLineLength(MAX_REQUEST_LINE))
                 .requestHandler(this::route)
@@ -111,7 +123,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private void route(HttpServerRequest request) {
         String path = request.path();
-        if (("/".equals(path) || "/ws".equals(path)) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+        boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        if (upgrade && System.currentTimeMillis() < refuseUntil) {
+            request.response().setStatusCode(503).end("Exchange unavailable (dropped on command)");
+        } else if (("/".equals(path) || "/ws".equals(path)) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             request.toWebSocket()
                     .onSuccess(this::accept)
                     .onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", path));
@@ -121,6 +136,12 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (TickEndpoint.PATH.equals(path)) {
+            tickEndpoint.handle(request);
+        } else if (AggTradesEndpoint.PATH.equals(path)) {
+            aggTradesEndpoint.handle(request);
+        } else if (DropEndpoint.PATH.equals(path)) {
+            new DropEndpoint(this::drop).handle(request);
         } else if (MarketShockEndpoint.PATH.equals(path)) {
             new MarketShockEndpoint(synthetic, dispatcher).handle(request);
         } else {
@@ -130,10 +151,20 @@ final class SimulatorVerticle extends AbstractVerticle {
         }
     }
 
+    /** Closes every client connection and refuses new ones for {@code refuse}; the market goes on trading. */
+    private int drop(Duration refuse) {
+        refuseUntil = System.currentTimeMillis() + refuse.toMillis();
+        int clients = dispatcher.size();
+        dispatcher.closeAll();
+        LOG.infof("Dropped %d client connections; refusing new ones for %s", clients, refuse);
+        return clients;
+    }
+
     private void accept(ServerWebSocket ws) {
         FinnhubSimulatorSocket socket = new FinnhubSimulatorSocket(vertx, ws, settings.pingInterval(),
                 this::onSubscribe, dispatcher::remove);
         dispatcher.add(socket);
+        finnhubConnections.incrementAndGet();
         LOG.infof("Client %s connected", socket.name());
     }
 

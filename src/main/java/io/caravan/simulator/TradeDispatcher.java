@@ -6,21 +6,29 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jboss.logging.Logger;
+
 import io.vertx.core.Future;
 
 /**
- * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per trade (Binance), and remembers what was
- * served for the candle endpoint. Runs on the simulator's event loop.
+ * Fans trades out to the connections subscribed to them, one frame per connection per batch (Finnhub) or one per
+ * trade (Binance), and keeps every trade the market makes for the candle and trades endpoints. Runs on the
+ * simulator's event loop.
  */
 final class TradeDispatcher {
+
+    private static final Logger LOG = Logger.getLogger(TradeDispatcher.class);
 
     private final Set<SimulatorClient> sockets = new LinkedHashSet<>();
     private final CandleStore candles;
     private final AtomicLong served = new AtomicLong();
     private final TradeIds tradeIds = new TradeIds();
 
-    TradeDispatcher(CandleStore candles) {
+    private final TradeStore trades;
+
+    TradeDispatcher(CandleStore candles, TradeStore trades) {
         this.candles = candles;
+        this.trades = trades;
     }
 
     void add(SimulatorClient socket) {
@@ -29,6 +37,10 @@ final class TradeDispatcher {
 
     void remove(SimulatorClient socket) {
         sockets.remove(socket);
+    }
+
+    int size() {
+        return sockets.size();
     }
 
     void closeAll() {
@@ -48,13 +60,17 @@ final class TradeDispatcher {
      *         take more; a producer waiting on it never outruns a slow client
      */
     Future<Integer> dispatch(List<SimTrade> batch) {
-        if (batch.isEmpty() || sockets.isEmpty()) {
+        if (batch.isEmpty()) {
             return Future.succeededFuture(0);
         }
-        // every trade the market makes gets its id, served or not, as on an exchange
+        // every trade the market makes gets its id and is on record (candles, trades endpoint), served or not, as
+        // on an exchange: a client that was disconnected fetches what it missed
         List<NumberedTrade> numbered = new ArrayList<>(batch.size());
         for (SimTrade trade : batch) {
-            numbered.add(new NumberedTrade(trade, tradeIds.next(trade.symbol())));
+            NumberedTrade made = new NumberedTrade(trade, tradeIds.next(trade.symbol()));
+            numbered.add(made);
+            candles.record(trade);
+            trades.record(made);
         }
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
@@ -68,14 +84,18 @@ final class TradeDispatcher {
                 }
             }
             if (!share.isEmpty()) {
-                socket.sendTrades(share);
-                writable.add(socket.whenWritable());
+                try {
+                    socket.sendTrades(share);
+                    writable.add(socket.whenWritable());
+                } catch (RuntimeException e) {
+                    // a client closing under a drop or its own hand-up: its loss, never the market's
+                    LOG.debugf(e, "Trades not sent to a client that is closing");
+                }
             }
         }
         int count = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (wasServed[i]) {
-                candles.record(batch.get(i));
+        for (boolean served : wasServed) {
+            if (served) {
                 count++;
             }
         }

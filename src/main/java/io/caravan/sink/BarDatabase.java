@@ -105,7 +105,12 @@ public class BarDatabase {
                     + "volume " + number + " NOT NULL, "
                     + "vwap " + number + ", "
                     + "trade_count BIGINT NOT NULL, "
+                    + "quality VARCHAR(16) NOT NULL DEFAULT 'live', "
+                    + "revision INTEGER NOT NULL DEFAULT 0, "
                     + "PRIMARY KEY (symbol, \"interval\", open_time))");
+            // tables made by an earlier version lack the columns of gap-fill
+            s.execute("ALTER TABLE bars ADD COLUMN IF NOT EXISTS quality VARCHAR(16) NOT NULL DEFAULT 'live'");
+            s.execute("ALTER TABLE bars ADD COLUMN IF NOT EXISTS revision INTEGER NOT NULL DEFAULT 0");
         }
     }
 

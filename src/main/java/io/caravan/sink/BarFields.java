@@ -60,6 +60,8 @@ public class BarFields {
         map.put("volume", plain(bar.volume()));
         map.put("vwap", bar.vwap() == null ? null : plain(bar.vwap()));
         map.put("trade_count", bar.trades());
+        map.put("quality", bar.quality().label());
+        map.put("revision", bar.revision());
         return map;
     }
 

@@ -1,5 +1,7 @@
 package io.caravan.sink;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -11,8 +13,12 @@ import org.apache.camel.dataformat.csv.CsvDataFormat;
 
 import io.caravan.CaravanConfig;
 import io.caravan.bar.Bar;
+import io.caravan.bar.BarQuality;
 
-/** Bars appended to {@code <data-dir>/bars/<interval>/<SYMBOL>_<interval>.csv} with camel-csv; header on a new file. */
+/**
+ * Bars appended to {@code <data-dir>/bars/<interval>/<SYMBOL>_<interval>.csv} with camel-csv; header on a new file.
+ * A revised bar replaces its row ({@link CsvRowReplacer}).
+ */
 @ApplicationScoped
 public class CsvSinkRoute extends RouteBuilder {
 
@@ -60,7 +66,23 @@ public class CsvSinkRoute extends RouteBuilder {
                     .otherwise()
                         .marshal(rowsOnly)
                 .end()
-                .to("file:{{caravan.data-dir}}?fileExist=Append");
+                .filter(e -> !replacedRevision(e))
+                    .to("file:{{caravan.data-dir}}?fileExist=Append");
+    }
+
+    /** A revision or backfill of a bar already in the file replaces its row; anything else is appended. */
+    private boolean replacedRevision(Exchange e) {
+        Bar bar = e.getProperty(BarFields.BARS, Bar.class);
+        // a backfilled bar may be one an earlier run wrote before it was stopped
+        if ((bar.revision() == 0 && bar.quality() != BarQuality.BACKFILLED) || e.getProperty("newFile", Boolean.class)) {
+            return false;
+        }
+        try {
+            return CsvRowReplacer.replace(dataDir.resolve(e.getMessage().getHeader(Exchange.FILE_NAME, String.class)),
+                    e.getMessage().getBody(String.class), BarFields.openTime(bar) + ",");
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed); // retried, then the bar dead letter, as any write failure
+        }
     }
 
     private static CsvDataFormat csv(boolean skipHeader) {

@@ -13,13 +13,17 @@ import jakarta.inject.Named;
 
 import io.caravan.bar.Bar;
 
-/** Upserts bars into table {@code bars}: writing the same bar twice leaves one row with the latest values. */
+/**
+ * Upserts bars into table {@code bars}: writing the same bar twice leaves one row with the latest values, so a
+ * revision (gap-fill) replaces the row it revises.
+ */
 @ApplicationScoped
 @Named("jdbcBarSink")
 public class JdbcBarSink {
 
-    private static final String COLUMNS = "symbol, \"interval\", open_time, open, high, low, close, volume, vwap, trade_count";
-    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+    private static final String COLUMNS = "symbol, \"interval\", open_time, open, high, low, close, volume, vwap, "
+            + "trade_count, quality, revision";
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
     private final BarDatabase database;
     private final String upsert;
@@ -30,7 +34,8 @@ public class JdbcBarSink {
             case POSTGRESQL -> "INSERT INTO bars (" + COLUMNS + ") VALUES (" + VALUES + ") "
                     + "ON CONFLICT (symbol, \"interval\", open_time) DO UPDATE SET open = EXCLUDED.open, "
                     + "high = EXCLUDED.high, low = EXCLUDED.low, close = EXCLUDED.close, volume = EXCLUDED.volume, "
-                    + "vwap = EXCLUDED.vwap, trade_count = EXCLUDED.trade_count";
+                    + "vwap = EXCLUDED.vwap, trade_count = EXCLUDED.trade_count, quality = EXCLUDED.quality, "
+                    + "revision = EXCLUDED.revision";
             case H2 -> "MERGE INTO bars (" + COLUMNS + ") KEY (symbol, \"interval\", open_time) VALUES (" + VALUES + ")";
         };
     }
@@ -51,6 +56,8 @@ public class JdbcBarSink {
                 ps.setBigDecimal(9, bar.vwap());
             }
             ps.setLong(10, bar.trades());
+            ps.setString(11, bar.quality().label());
+            ps.setInt(12, bar.revision());
             ps.executeUpdate();
         }
     }

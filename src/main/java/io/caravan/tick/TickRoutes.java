@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
+import io.caravan.feed.gap.FeedGaps;
+import io.caravan.feed.gap.GapFill;
 import io.caravan.metrics.IngestMetrics;
 
 /** Trades from every feed → validated ticks; refusals → the tick dead letter. */
@@ -18,12 +20,17 @@ public class TickRoutes extends RouteBuilder {
     private final DeadLetters deadLetters;
     private final IngestReport report;
     private final IngestMetrics metrics;
+    private final FeedGaps gaps;
+    private final GapFill gapFill;
 
-    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report, IngestMetrics metrics) {
+    public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report, IngestMetrics metrics,
+            FeedGaps gaps, GapFill gapFill) {
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.report = report;
         this.metrics = metrics;
+        this.gaps = gaps;
+        this.gapFill = gapFill;
     }
 
     @Override
@@ -35,6 +42,8 @@ public class TickRoutes extends RouteBuilder {
                     Tick tick = validator.validate(trade);
                     metrics.received(tick);
                     e.getMessage().setBody(tick);
+                    // the first trade after a feed (re)connected ends the gap it may have missed
+                    gaps.seen(tick).ifPresent(gapFill::request);
                 })
                 .to("direct:tick");
 

@@ -62,6 +62,15 @@ public class TickValidator {
         return new Tick(trade.provider(), symbol, ts, price, size, tradeId, trade.seq());
     }
 
+    /**
+     * Whether a trade with this duplicate key was already accepted (within the dedupe window). Gap-fill asks before
+     * it validates fetched trades: one received live is not a duplicate to report, just not missing.
+     */
+    public synchronized boolean isKnown(RawTrade trade) {
+        return trade.dedupeKey() != null && trade.symbol() != null
+                && recent.containsKey(trade.provider() + '|' + trade.symbol().strip() + '|' + trade.dedupeKey());
+    }
+
     /** Trades received from all feeds so far, accepted or not. */
     public long checked() {
         return checked.sum();

@@ -9,7 +9,6 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 
 import io.caravan.feed.FeedStatus;
-import io.caravan.metrics.ConnectionMetrics;
 import io.caravan.metrics.IngestMetrics;
 import io.caravan.tick.Tick;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -18,25 +17,30 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class FeedHealthCheckTest {
 
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    final FeedStatus status = new FeedStatus(new ConnectionMetrics(registry));
     final IngestMetrics ingest = new IngestMetrics(registry);
+    volatile FeedStatus.State state = new FeedStatus.State(FeedStatus.NOT_APPLICABLE, 0);
 
     HealthCheckResponse.Status check(MarketSession session, Duration staleAfter) {
-        return new FeedHealthCheck("binance", status, ingest.feed("binance"), session, staleAfter).call().getStatus();
+        return new FeedHealthCheck("binance", () -> state, ingest.feed("binance"), session, staleAfter).call()
+                .getStatus();
+    }
+
+    void set(String connection) {
+        state = new FeedStatus.State(connection, System.currentTimeMillis());
     }
 
     @Test
     void downUntilConnectedAndAfterDisconnecting() {
         assertEquals(HealthCheckResponse.Status.DOWN, check((f, t) -> true, Duration.ofMinutes(1)));
-        status.connected("binance");
+        set(FeedStatus.CONNECTED);
         assertEquals(HealthCheckResponse.Status.UP, check((f, t) -> true, Duration.ofMinutes(1)));
-        status.disconnected("binance");
+        set(FeedStatus.DISCONNECTED);
         assertEquals(HealthCheckResponse.Status.DOWN, check((f, t) -> true, Duration.ofMinutes(1)));
     }
 
     @Test
     void aQuietConnectedFeedIsStaleOnlyInSession() throws InterruptedException {
-        status.connected("binance");
+        set(FeedStatus.CONNECTED);
         Thread.sleep(30);
         assertEquals(HealthCheckResponse.Status.DOWN, check((f, t) -> true, Duration.ofMillis(10)), "in session");
         assertEquals(HealthCheckResponse.Status.UP, check((f, t) -> false, Duration.ofMillis(10)), "market closed");

@@ -124,14 +124,54 @@ class FileReplayTest {
     }
 
     @Test
-    void noDataOutsideTheServedRangeOrForUnservedSymbols() throws Exception {
+    void noDataOutsideTheReplayedRangeOrForSymbolsTheMarketNeverTraded() throws Exception {
         assertEquals("{\"s\":\"no_data\"}", SimTestClient.get(port,
                 "/api/v1/stock/candle?symbol=" + WANTED + "&resolution=1&from=0&to=1000").body());
         long from = BASE / 1000 - 3600;
         long to = BASE / 1000 + 3600;
-        // never subscribed, so never served
         assertEquals("{\"s\":\"no_data\"}", SimTestClient.get(port,
-                "/api/v1/stock/candle?symbol=" + OTHER + "&resolution=1&from=" + from + "&to=" + to).body());
+                "/api/v1/stock/candle?symbol=NOPE&resolution=1&from=" + from + "&to=" + to).body());
+        // never subscribed, so never served, but traded: an exchange's candles hold every trade it made
+        assertEquals("ok", candles(OTHER, "1", from, to).get("s").asText());
+    }
+
+    @Test
+    void tickEndpointGivesEveryTradeOfTheRangeWithIdsAndPages() throws Exception {
+        List<SimTrade> wanted = wantedRows();
+        long from = wanted.get(10).timestamp();
+        long to = wanted.get(200).timestamp();
+        List<SimTrade> expected = wanted.stream().filter(t -> t.timestamp() >= from && t.timestamp() < to).toList();
+        List<SimTrade> got = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        StringBuilder bodies = new StringBuilder();
+        long total;
+        do {
+            SimTestClient.HttpResult result = SimTestClient.get(port, "/api/v1/stock/tick?symbol=" + WANTED
+                    + "&from=" + from + "&to=" + to + "&limit=50&skip=" + got.size());
+            assertEquals(200, result.status(), result.body());
+            JsonNode body = MAPPER.readTree(result.body());
+            bodies.append(result.body());
+            total = body.get("total").asLong();
+            assertEquals(body.get("count").asInt(), body.get("t").size());
+            for (int i = 0; i < body.get("t").size(); i++) {
+                got.add(new SimTrade(WANTED, body.get("t").get(i).asLong(), body.get("p").get(i).asText(),
+                        body.get("v").get(i).asText()));
+                ids.add(body.get("i").get(i).asLong());
+            }
+        } while (got.size() < total);
+        assertEquals(expected.size(), total);
+        assertEquals(expected.size(), got.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertEquals(expected.get(i).timestamp(), got.get(i).timestamp());
+            assertEquals(0, new BigDecimal(expected.get(i).price()).compareTo(new BigDecimal(got.get(i).price())));
+            assertEquals(0, new BigDecimal(expected.get(i).size()).compareTo(new BigDecimal(got.get(i).size())));
+            // the wire text is the file's, digit for digit (Jackson's tree would drop trailing zeros)
+            assertTrue(bodies.indexOf(expected.get(i).price()) >= 0, expected.get(i).price());
+        }
+        for (int i = 1; i < ids.size(); i++) {
+            assertEquals(ids.get(i - 1) + 1, ids.get(i), "consecutive trade ids");
+        }
+        assertEquals(422, SimTestClient.get(port, "/api/v1/stock/tick?symbol=X&from=a&to=1").status());
     }
 
     @Test

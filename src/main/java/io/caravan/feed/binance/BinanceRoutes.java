@@ -2,18 +2,20 @@ package io.caravan.feed.binance;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
 
 import io.caravan.CaravanConfig;
 import io.caravan.feed.FeedSymbols;
+import io.caravan.routes.RouteTemplateInstances;
 
 /**
  * Adds the Binance feed's routes from the template {@code binance-connection} (routes/binance.yaml): one route per
- * connection, {@code feed-binance}, then {@code feed-binance-2}, ... when the symbols need more than one.
+ * connection, {@code feed-binance}, then {@code feed-binance-2}, ... when the symbols need more than one. Made through
+ * {@link RouteTemplateInstances}, so that a live reload of routes/binance.yaml makes them again from the new template.
  */
 @ApplicationScoped
 public class BinanceRoutes {
@@ -23,10 +25,12 @@ public class BinanceRoutes {
 
     private final CaravanConfig config;
     private final FeedSymbols symbols;
+    private final RouteTemplateInstances templates;
 
-    public BinanceRoutes(CaravanConfig config, FeedSymbols symbols) {
+    public BinanceRoutes(CaravanConfig config, FeedSymbols symbols, RouteTemplateInstances templates) {
         this.config = config;
         this.symbols = symbols;
+        this.templates = templates;
     }
 
     /** @return the ids of the routes added, not started */
@@ -37,10 +41,8 @@ public class BinanceRoutes {
         for (int i = 0; i < connections.size(); i++) {
             String routeId = i == 0 ? FIRST_ROUTE : FIRST_ROUTE + "-" + (i + 1);
             if (context.getRoute(routeId) == null) {
-                TemplatedRouteBuilder.builder(context, TEMPLATE).routeId(routeId)
-                        .parameter("streams", connections.get(i))
-                        .parameter("maxConnectionAge", config.binance().maxConnectionAge().toMillis())
-                        .add();
+                templates.add(context, TEMPLATE, routeId, Map.of("streams", connections.get(i),
+                        "maxConnectionAge", config.binance().maxConnectionAge().toMillis()));
             }
             routeIds.add(routeId);
         }

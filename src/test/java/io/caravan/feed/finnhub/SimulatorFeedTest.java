@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,6 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import io.caravan.bar.BarClock;
-import io.caravan.feed.alltick.AllTickCodec;
-import io.caravan.feed.binance.BinanceCodec;
-import io.caravan.feed.replay.ReplayDecoder;
-import io.caravan.feed.replay.ReplayFile;
 import io.caravan.simulator.SimulatorService;
 import io.caravan.sink.SinkDrain;
 import io.caravan.support.Await;
@@ -30,9 +25,8 @@ import io.caravan.support.ExpectedBar;
 import io.caravan.support.ExpectedBars;
 import io.caravan.support.LeanDay;
 import io.caravan.support.OutputBars;
+import io.caravan.support.RecordedTrades;
 import io.caravan.support.TestTrade;
-import io.caravan.tick.RawTrade;
-import io.caravan.tick.Tick;
 import io.caravan.tick.TickValidator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -101,28 +95,7 @@ class SimulatorFeedTest {
                 "bars from the recording");
     }
 
-    /** The trades in caravan.record.dir, decoded as the replay feed decodes them. */
     private static List<TestTrade> recordedTrades() throws IOException {
-        Path dir = DATA.resolve("recordings/finnhub");
-        List<TestTrade> trades = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return trades;
-        }
-        ReplayDecoder decoder = new ReplayDecoder(new FinnhubCodec(), new BinanceCodec(), new AllTickCodec());
-        TickValidator validator = new TickValidator();
-        try (var files = Files.list(dir)) {
-            for (Path path : files.sorted().toList()) {
-                assertTrue(path.getFileName().toString().matches("finnhub-\\d{4}-\\d{2}-\\d{2}\\.frames\\.gz"), path.toString());
-                try (ReplayFile file = new ReplayFile(path)) {
-                    while (file.hasNext()) {
-                        for (RawTrade raw : decoder.decode(file.next(), file.format()).trades()) {
-                            Tick t = validator.validate(raw);
-                            trades.add(new TestTrade(t.symbol(), t.ts(), t.price(), t.size(), trades.size()));
-                        }
-                    }
-                }
-            }
-        }
-        return trades;
+        return RecordedTrades.in(DATA.resolve("recordings/finnhub"), "finnhub");
     }
 }

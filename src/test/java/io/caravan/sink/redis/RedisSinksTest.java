@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -30,6 +28,7 @@ import io.caravan.support.ExpectedBar;
 import io.caravan.support.ExpectedBars;
 import io.caravan.support.LeanDay;
 import io.caravan.support.OutputBars;
+import io.caravan.support.PostgresSchema;
 import io.caravan.support.RedisBars;
 import io.caravan.support.RedisChannelRecorder;
 import io.caravan.support.RedisTestClient;
@@ -61,12 +60,7 @@ class RedisSinksTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             Await.deleteTree(DATA);
-            try (Connection c = OutputBars.connect(PG, "postgres"); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-                s.execute("CREATE SCHEMA " + PG_SCHEMA);
-            } catch (Exception e) {
-                throw new IllegalStateException("PostgreSQL at " + PG + " is required for this test", e);
-            }
+            PostgresSchema.fresh(PG_SCHEMA);
             Map<String, String> config = new TreeMap<>();
             // PostgreSQL, as docker-compose runs it; it can also be read while caravan runs as a separate process
             config.put("caravan.jdbc.url", PG + "?currentSchema=" + PG_SCHEMA);

@@ -1,0 +1,46 @@
+package io.caravan.simulator;
+
+import java.time.Duration;
+import java.util.function.ToIntFunction;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * {@code POST /sim/drop?for=90s}: closes every client connection and refuses new ones for the given time (default 0),
+ * while the market goes on trading, so a client misses trades and must fill the gap. Loopback clients only. Runs on
+ * the simulator's event loop.
+ */
+final class DropEndpoint {
+
+    static final String PATH = "/sim/drop";
+
+    private final ToIntFunction<Duration> drop;
+
+    /** @param drop closes the connections, refuses new ones for the duration, returns how many were closed */
+    DropEndpoint(ToIntFunction<Duration> drop) {
+        this.drop = drop;
+    }
+
+    void handle(HttpServerRequest request) {
+        if (request.method() != HttpMethod.POST) {
+            CandleEndpoint.respond(request, 405, CandleEndpoint.error("Method not allowed; POST /sim/drop?for=90s"));
+            return;
+        }
+        if (request.remoteAddress() == null || !Loopback.is(request.remoteAddress().hostAddress())) {
+            CandleEndpoint.respond(request, 403, CandleEndpoint.error("Only loopback clients may drop connections"));
+            return;
+        }
+        Duration refuse;
+        try {
+            String text = request.getParam("for");
+            refuse = text == null ? Duration.ZERO : DurationConverter.parseDuration(text);
+        } catch (RuntimeException e) {
+            CandleEndpoint.respond(request, 400, CandleEndpoint.error("for must be a duration such as 90s or 1500ms"));
+            return;
+        }
+        int closed = drop.applyAsInt(refuse);
+        CandleEndpoint.respond(request, 200, "{\"closed\":" + closed + ",\"refusedForMillis\":" + refuse.toMillis() + "}");
+    }
+}
