@@ -57,7 +57,7 @@ class HawtioBrowserTest {
             config.put("caravan.bars.grace", "200ms");
             config.put("caravan.data-dir", DATA.toString());
             config.put("caravan.sinks", "csv");
-            config.put("quarkus.camel.jolokia.server.auto-start", "true");
+            config.put("quarkus.camel.jolokia.enabled", "true");
             config.put("quarkus.camel.jolokia.server.port", Integer.toString(JOLOKIA_PORT));
             return config;
         }
