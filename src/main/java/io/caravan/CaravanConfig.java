@@ -91,6 +91,9 @@ public interface CaravanConfig {
     /** The quote snapshot hub: many symbols' quotes polled on a cron schedule into Redis. */
     Snapshot snapshot();
 
+    /** Readiness checks at {@code /q/health}. */
+    Health health();
+
     /** Route files read at runtime, and their live reload. */
     Routes routes();
 
@@ -359,6 +362,13 @@ public interface CaravanConfig {
         @WithName("recent-bars")
         @WithDefault("1000")
         int recentBars();
+    }
+
+    interface Health {
+        /** A connected feed with no trade for this long, while its market is in session, is reported down. */
+        @WithName("stale-after")
+        @WithDefault("60s")
+        Duration staleAfter();
     }
 
     interface Dashboard {

@@ -55,6 +55,10 @@ public class BarClock {
         return config.feeds().equals(List.of("replay")) ? Mode.EVENT : Mode.WALL;
     }
 
+    public Mode mode() {
+        return mode;
+    }
+
     /** The time bars close by: the wall clock, or the largest event time seen. */
     public long now() {
         return mode == Mode.WALL ? System.currentTimeMillis() : eventTime.get();

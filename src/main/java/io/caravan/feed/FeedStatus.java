@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import io.caravan.feed.gap.FeedGaps;
+import io.caravan.metrics.ConnectionMetrics;
 
 /**
  * Whether each WebSocket feed is connected, as its route learns it from the client's OPEN and CLOSE events. A feed
@@ -26,21 +27,25 @@ public class FeedStatus {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final FeedGaps gaps;
+    private final ConnectionMetrics metrics;
 
-    public FeedStatus(FeedGaps gaps) {
+    public FeedStatus(FeedGaps gaps, ConnectionMetrics metrics) {
         this.gaps = gaps;
+        this.metrics = metrics;
     }
 
     /** Called by a feed route on its OPEN event; {@code provider} is the providers' name carried by its ticks. */
     public void connected(String provider) {
         states.put(provider, new State(CONNECTED, System.currentTimeMillis()));
         gaps.connected(provider);
+        metrics.opened(provider);
     }
 
     /** Called by a feed route on its CLOSE event. */
     public void disconnected(String provider) {
         states.put(provider, new State(DISCONNECTED, System.currentTimeMillis()));
         gaps.lost(provider);
+        metrics.closed(provider);
     }
 
     public State of(String provider) {

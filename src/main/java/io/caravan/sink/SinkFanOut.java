@@ -6,10 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.seda.SedaEndpoint;
 
 import io.caravan.bar.Bar;
+import io.caravan.metrics.SinkMetrics;
 
 /**
  * Puts each closed bar on the queue of every active sink. A sink whose queue is full gets nothing; the bar goes to
@@ -25,24 +28,34 @@ public class SinkFanOut {
 
     private final Sinks sinks;
     private final CamelContext camel;
+    private final SinkMetrics metrics;
     private final Map<String, SedaEndpoint> queues = new ConcurrentHashMap<>();
     private ProducerTemplate producer;
 
-    public SinkFanOut(Sinks sinks, CamelContext camel) {
+    public SinkFanOut(Sinks sinks, CamelContext camel, SinkMetrics metrics) {
         this.sinks = sinks;
         this.camel = camel;
+        this.metrics = metrics;
     }
 
     public synchronized void send(Bar bar) {
         if (producer == null) {
             producer = camel.createProducerTemplate();
         }
+        metrics.handedToSinks(bar);
         for (String sink : sinks.active()) {
             SedaEndpoint queue = queues.computeIfAbsent(sink,
                     s -> camel.getEndpoint(sinks.queue(s), SedaEndpoint.class));
             if (queue.getQueue().remainingCapacity() > 0) {
-                producer.sendBody(queue, bar);
+                Exchange sent = producer.send(queue, e -> {
+                    e.getMessage().setBody(bar);
+                    e.getExchangeExtension().addOnCompletion(metrics.outcome(sink, bar));
+                });
+                if (sent.getException() != null) {
+                    throw CamelExecutionException.wrapCamelExecutionException(sent, sent.getException());
+                }
             } else {
+                metrics.queueFull(sink);
                 producer.send("direct:bar-dead-letter", e -> {
                     e.getMessage().setBody(bar);
                     e.setProperty(DEAD_SINK, sink);

@@ -52,7 +52,7 @@ public class SnapshotHub {
     private final RedisSnapshotWriter writer;
     private final RedisPublisher publisher;
     /** Records of the snapshot dead letter, counted by reason apart from the trades'. */
-    private final DeadLetters rejects = new DeadLetters();
+    private final DeadLetters rejects = DeadLetters.apartFromTrades();
     private final AtomicLong rounds = new AtomicLong();
     private final AtomicLong skippedRounds = new AtomicLong();
     private final AtomicLong updated = new AtomicLong();

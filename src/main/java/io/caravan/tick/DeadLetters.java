@@ -13,12 +13,27 @@ import jakarta.inject.Named;
 import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.ClosedCorrelationKeyException;
 
+import io.caravan.metrics.IngestMetrics;
+
 /** Builds dead-letter records ({@code time, feed, reason, detail, raw}) and counts them by reason. */
 @ApplicationScoped
 @Named("deadLetters")
 public class DeadLetters {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final IngestMetrics metrics;
+
+    public DeadLetters(IngestMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    /**
+     * A dead letter of its own (the snapshot hub's), counted here but not in the trades' refusal metric
+     * ({@code caravan_ticks_rejected_total}).
+     */
+    public static DeadLetters apartFromTrades() {
+        return new DeadLetters(null);
+    }
 
     public Map<String, Object> record(Exchange exchange) {
         Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
@@ -44,6 +59,9 @@ public class DeadLetters {
             raw = body == null ? null : body.toString();
         }
         counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
+        if (metrics != null) {
+            metrics.rejected(reason);
+        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("time", Instant.now().toString());
         record.put("feed", exchange.getFromRouteId());

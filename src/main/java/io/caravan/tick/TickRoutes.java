@@ -11,6 +11,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 import io.caravan.feed.gap.FeedGaps;
 import io.caravan.feed.gap.GapFill;
+import io.caravan.metrics.IngestMetrics;
 
 /** Trades from every feed (one by one, or a frame's worth at once) → validated ticks; refusals → the tick dead letter. */
 @ApplicationScoped
@@ -26,16 +27,17 @@ public class TickRoutes extends RouteBuilder {
     private final DeadLetters deadLetters;
     private final IngestReport report;
     private final Refusals refusals;
-
+    private final IngestMetrics metrics;
     private final FeedGaps gaps;
     private final GapFill gapFill;
 
     public TickRoutes(TickValidator validator, DeadLetters deadLetters, IngestReport report, Refusals refusals,
-            FeedGaps gaps, GapFill gapFill) {
+            IngestMetrics metrics, FeedGaps gaps, GapFill gapFill) {
         this.validator = validator;
         this.deadLetters = deadLetters;
         this.report = report;
         this.refusals = refusals;
+        this.metrics = metrics;
         this.gaps = gaps;
         this.gapFill = gapFill;
     }
@@ -68,6 +70,7 @@ public class TickRoutes extends RouteBuilder {
     /** What every trade goes through, alone or in a batch: anything per trade belongs here, so both paths get it. */
     private Tick check(RawTrade trade) {
         Tick tick = validator.validate(trade);
+        metrics.received(tick);
         // the first trade after a feed (re)connected ends the gap it may have missed
         gaps.seen(tick).ifPresent(gapFill::request);
         return tick;
