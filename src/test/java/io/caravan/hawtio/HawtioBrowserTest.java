@@ -91,7 +91,8 @@ class HawtioBrowserTest {
                 "{\"caravan\":{\"id\":\"caravan\",\"name\":\"caravan\",\"scheme\":\"http\",\"host\":\"127.0.0.1\","
                         + "\"port\":" + JOLOKIA_PORT + ",\"path\":\"/jolokia/\"}}");
         Map<String, Long> jolokia = exchangesByRoute();
-        assertTrue(jolokia.getOrDefault("ticks", 0L) > 0, "trades flowed before the page opened: " + jolokia);
+        // the Finnhub route sends a frame's trades as one batch: route tick-batches, not ticks
+        assertTrue(jolokia.getOrDefault("tick-batches", 0L) > 0, "trades flowed before the page opened: " + jolokia);
 
         browser.get(hawtio.url("/hawtio/camel/routes?con=caravan"));
         try {
@@ -102,14 +103,14 @@ class HawtioBrowserTest {
                         return true;
                     });
             Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> rows().keySet().containsAll(List.of("feed-finnhub", "ticks", "bars", "sink-csv")));
+                    .until(() -> rows().keySet().containsAll(List.of("feed-finnhub", "tick-batches", "bars", "sink-csv")));
         } finally {
             screenshot("hawtio-routes-wait.png");
             Files.writeString(Path.of("target/hawtio-page.html"), browser.getPageSource());
         }
         Map<String, List<String>> rows = rows();
         Files.writeString(Path.of("target/hawtio-routes.txt"), rows.toString());
-        for (String route : List.of("ticks", "bars", "sink-csv")) {
+        for (String route : List.of("tick-batches", "bars", "sink-csv")) {
             long shown = rows.get(route).stream().filter(c -> c.matches("\\d+")).mapToLong(Long::parseLong).max()
                     .orElse(0);
             assertTrue(shown > 0, route + " shows an exchange count: " + rows.get(route));
