@@ -62,6 +62,8 @@ class ReplayRunIT {
                 "-Dcaravan.feeds=replay", "-Dcaravan.replay.file=" + INPUT, "-Dcaravan.replay.exit-when-done=true",
                 "-Dcaravan.data-dir=" + data, "-Dcaravan.jdbc.url=" + PG + "?currentSchema=" + SCHEMA,
                 "-Dcaravan.jdbc.username=postgres", "-Dquarkus.http.port=0",
+                // Jolokia (fixed port 8778) may still be held by the app of the IT before this one
+                "-Dquarkus.camel.jolokia.server.port=0",
                 "-jar", "target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(name + ".log").toFile()).start();

@@ -76,6 +76,8 @@ final class AppRun implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:gc:file=" + gcLog));
         command.addAll(jvmOptions);
+        // Jolokia's fixed port 8778 may still be held by the run before
+        command.add("-Dquarkus.camel.jolokia.server.port=0");
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         Path ownRoutes = Path.of(appDir, "routes");
         if (Files.isDirectory(ownRoutes)) {
