@@ -10,7 +10,6 @@ import java.util.function.UnaryOperator;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -66,13 +65,8 @@ final class AllTickSimulatorSocket implements SimulatorClient {
     }
 
     @Override
-    public Future<Void> whenWritable() {
-        return connection.whenWritable();
-    }
-
-    @Override
-    public void close() {
-        connection.close();
+    public ClientConnection connection() {
+        return connection;
     }
 
     /** A client without a token is told so, then closed, as by AllTick. */

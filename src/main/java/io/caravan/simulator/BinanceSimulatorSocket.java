@@ -9,7 +9,6 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
@@ -63,13 +62,8 @@ final class BinanceSimulatorSocket implements SimulatorClient {
     }
 
     @Override
-    public Future<Void> whenWritable() {
-        return connection.whenWritable();
-    }
-
-    @Override
-    public void close() {
-        connection.close();
+    public ClientConnection connection() {
+        return connection;
     }
 
     /** As Binance before maintenance: a serverShutdown event, then, with {@code close}, the connection is closed. */

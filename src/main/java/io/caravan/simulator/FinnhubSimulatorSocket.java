@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ServerWebSocket;
 
@@ -54,13 +53,8 @@ final class FinnhubSimulatorSocket implements SimulatorClient {
     }
 
     @Override
-    public Future<Void> whenWritable() {
-        return connection.whenWritable();
-    }
-
-    @Override
-    public void close() {
-        connection.close();
+    public ClientConnection connection() {
+        return connection;
     }
 
     private void onMessage(String text, Consumer<String> onSubscribe) {

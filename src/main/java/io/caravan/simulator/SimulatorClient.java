@@ -5,7 +5,7 @@ import java.util.List;
 import io.vertx.core.Future;
 
 /**
- * One client connection of the simulator, whatever dialect it speaks (Finnhub, Binance). The dispatcher hands it the
+ * One client connection of the simulator, whatever dialect it speaks (Finnhub, Binance, AllTick). The dispatcher hands it the
  * trades it subscribed to; the connection turns them into its own frames. Lives on the simulator's event loop.
  */
 interface SimulatorClient {
@@ -16,8 +16,15 @@ interface SimulatorClient {
     /** Sends trades this connection subscribed to, in order. */
     void sendTrades(List<NumberedTrade> trades);
 
-    /** Completes once the client has read enough that more frames will not pile up, or once it is gone. */
-    Future<Void> whenWritable();
+    /** The socket, heartbeat and back-pressure every dialect shares. */
+    ClientConnection connection();
 
-    void close();
+    /** Completes once the client has read enough that more frames will not pile up, or once it is gone. */
+    default Future<Void> whenWritable() {
+        return connection().whenWritable();
+    }
+
+    default void close() {
+        connection().close();
+    }
 }

@@ -92,18 +92,12 @@ public class BarDatabase {
     }
 
     private void createTable() throws SQLException {
-        String number = dialect == Dialect.H2 ? "DECFLOAT" : "NUMERIC";
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS bars ("
                     + "symbol VARCHAR(64) NOT NULL, "
                     + "\"interval\" VARCHAR(8) NOT NULL, "
                     + "open_time TIMESTAMP WITH TIME ZONE NOT NULL, "
-                    + "open " + number + " NOT NULL, "
-                    + "high " + number + " NOT NULL, "
-                    + "low " + number + " NOT NULL, "
-                    + "close " + number + " NOT NULL, "
-                    + "volume " + number + " NOT NULL, "
-                    + "vwap " + number + ", "
+                    + priceColumns()
                     + "trade_count BIGINT NOT NULL, "
                     + "quality VARCHAR(16) NOT NULL DEFAULT 'live', "
                     + "revision INTEGER NOT NULL DEFAULT 0, "
@@ -112,6 +106,13 @@ public class BarDatabase {
             s.execute("ALTER TABLE bars ADD COLUMN IF NOT EXISTS quality VARCHAR(16) NOT NULL DEFAULT 'live'");
             s.execute("ALTER TABLE bars ADD COLUMN IF NOT EXISTS revision INTEGER NOT NULL DEFAULT 0");
         }
+    }
+
+    /** {@code open, high, low, close, volume} (exact, not null) and {@code vwap} (exact, nullable), in this dialect. */
+    public String priceColumns() {
+        String number = dialect == Dialect.H2 ? "DECFLOAT" : "NUMERIC";
+        return "open " + number + " NOT NULL, high " + number + " NOT NULL, low " + number + " NOT NULL, "
+                + "close " + number + " NOT NULL, volume " + number + " NOT NULL, vwap " + number + ", ";
     }
 
     @PreDestroy

@@ -82,7 +82,6 @@ public class JdbcExchangeBarSink {
     private synchronized Connection connection() throws SQLException {
         Connection c = database.connection();
         if (!tableReady) {
-            String number = database.dialect() == BarDatabase.Dialect.H2 ? "DECFLOAT" : "NUMERIC";
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " ("
                         + "symbol VARCHAR(64) NOT NULL, "
@@ -90,12 +89,7 @@ public class JdbcExchangeBarSink {
                         + "open_time TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "provider VARCHAR(32) NOT NULL, "
                         + "source VARCHAR(16) NOT NULL, "
-                        + "open " + number + " NOT NULL, "
-                        + "high " + number + " NOT NULL, "
-                        + "low " + number + " NOT NULL, "
-                        + "close " + number + " NOT NULL, "
-                        + "volume " + number + " NOT NULL, "
-                        + "vwap " + number + ", "
+                        + database.priceColumns()
                         + "trade_count BIGINT, "
                         + "fetched_at TIMESTAMP WITH TIME ZONE NOT NULL, "
                         + "PRIMARY KEY (symbol, \"interval\", open_time, provider))");
