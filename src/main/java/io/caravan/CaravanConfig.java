@@ -132,6 +132,27 @@ public interface CaravanConfig {
         /** Retries of a fetch that failed before the gap is reported unfilled. */
         @WithDefault("5")
         int maxRedeliveries();
+
+        /**
+         * Per provider ({@code caravan.gap-fill.source.finnhub=klines}): {@code trades}, {@code klines} or {@code none}.
+         * Absent: trades where a trades endpoint is known, else the provider's klines of the base interval.
+         */
+        Map<String, String> source();
+
+        /**
+         * Per provider ({@code caravan.gap-fill.kline-url.finnhub=https://finnhub.io}): base URL of its REST klines;
+         * absent = the REST host that goes with the feed's WebSocket URL.
+         */
+        @WithName("kline-url")
+        Map<String, String> klineUrl();
+
+        /**
+         * A feed connected this long without a trade has its gap filled up to the time it connected (a quiet market
+         * or a symbol that stopped trading would otherwise leave it open). Wall clock only.
+         */
+        @WithName("quiet-after")
+        @WithDefault("30s")
+        Duration quietAfter();
     }
 
     interface Bars {
@@ -144,6 +165,10 @@ public interface CaravanConfig {
         /** How long after closing a bar can still be revised by gap-fill (its state is kept that long). */
         @WithDefault("2h")
         Duration revisionWindow();
+
+        /** Flat bars for in-session buckets without trades, at the last price before them (see FlatBars). */
+        @WithDefault("false")
+        boolean flat();
     }
 
     interface Replay {
@@ -257,6 +282,10 @@ public interface CaravanConfig {
         @WithName("max-connection-age")
         @WithDefault("23h")
         Duration maxConnectionAge();
+
+        /** Also subscribe each symbol's {@code @kline_1m} stream and store its closed klines as exchange bars. */
+        @WithDefault("false")
+        boolean klines();
     }
 
     interface Alltick extends WebsocketFeed {

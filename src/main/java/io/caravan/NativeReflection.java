@@ -13,6 +13,7 @@ import io.caravan.api.RecentBars;
 import io.caravan.bar.BarClock;
 import io.caravan.bar.BarRevisions;
 import io.caravan.bar.BarRollupStrategy;
+import io.caravan.bar.FlatBars;
 import io.caravan.feed.FeedStatus;
 import io.caravan.feed.binance.BinanceCodec;
 import io.caravan.feed.finnhub.FinnhubCodec;
@@ -50,7 +51,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WebsocketReconnect.class, ReplayFeed.class, DeadLetters.class, BarClock.class, BarRollupStrategy.class,
         BarFields.class, SinkFanOut.class, JdbcBarSink.class, RedisBarWriter.class, RedisPublisher.class,
         RecentBars.class, LiveUpdates.class, LiveBroadcaster.class, GapFill.class, BarRevisions.class,
-        UserSinkUris.class })
+        UserSinkUris.class, FlatBars.class })
 public final class NativeReflection {
 
     private NativeReflection() {

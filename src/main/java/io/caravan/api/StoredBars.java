@@ -19,7 +19,7 @@ import io.caravan.sink.BarDatabase;
 @ApplicationScoped
 public class StoredBars {
 
-    private static final String QUERY = "SELECT open_time, open, high, low, close, volume, vwap, trade_count FROM bars "
+    private static final String QUERY = "SELECT open_time, open, high, low, close, volume, vwap, trade_count, quality FROM bars "
             + "WHERE symbol = ? AND \"interval\" = ? AND open_time >= ? AND open_time < ? "
             + "ORDER BY open_time DESC LIMIT ?";
 
@@ -46,7 +46,8 @@ public class StoredBars {
                 while (rs.next()) {
                     bars.add(new BarView(rs.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli(),
                             rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
-                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getLong(8), true));
+                            rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getObject(8, Long.class), true,
+                            rs.getString(9)));
                 }
             }
         }

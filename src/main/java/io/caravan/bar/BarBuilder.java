@@ -31,6 +31,9 @@ public final class BarBuilder implements OpenBar {
     private BigDecimal volume = BigDecimal.ZERO;
     private BigDecimal notional = BigDecimal.ZERO;
     private long trades;
+    /** False once a part with an unknown trade count (or notional) is in: the bar's count (or VWAP) is unknown. */
+    private boolean tradesKnown = true;
+    private boolean notionalKnown = true;
     private long firstTs = Long.MAX_VALUE;
     private long firstTie;
     private long lastTs = Long.MIN_VALUE;
@@ -60,13 +63,20 @@ public final class BarBuilder implements OpenBar {
         return this;
     }
 
-    /** Adds a finer bar (e.g. a 1m bar into a 5m bar); its open time orders it among the others. */
+    /**
+     * Adds a finer bar (e.g. a 1m bar into a 5m bar; or a bar of the same interval: a provider's kline taken as the
+     * whole bar); its open time orders it among the others. A part whose trade count or notional is unknown makes
+     * the bar's trade count or notional and VWAP unknown.
+     */
     public synchronized BarBuilder merge(Bar bar) {
         if (interval.bucketStart(bar.openTime()) != openTime || !symbol.equals(bar.symbol())
                 || bar.interval().millis() > interval.millis()) {
             throw new IllegalArgumentException("bar " + bar + " does not roll up into " + symbol + " " + interval + " @" + openTime);
         }
-        accept(bar.openTime(), 0, bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(), bar.notional(), bar.trades());
+        accept(bar.openTime(), 0, bar.open(), bar.high(), bar.low(), bar.close(), bar.volume(),
+                bar.notional() == null ? BigDecimal.ZERO : bar.notional(), bar.trades() == null ? 0 : bar.trades());
+        tradesKnown &= bar.trades() != null;
+        notionalKnown &= bar.notional() != null;
         backfilled |= bar.quality() == BarQuality.BACKFILLED;
         return this;
     }
@@ -87,6 +97,8 @@ public final class BarBuilder implements OpenBar {
         copy.volume = volume;
         copy.notional = notional;
         copy.trades = trades;
+        copy.tradesKnown = tradesKnown;
+        copy.notionalKnown = notionalKnown;
         copy.firstTs = firstTs;
         copy.firstTie = firstTie;
         copy.lastTs = lastTs;
@@ -138,11 +150,12 @@ public final class BarBuilder implements OpenBar {
 
     /** @param revision 0 for a bar's first version, then 1, 2, ... for each rewrite */
     public synchronized Bar build(int revision) {
-        if (trades == 0) {
+        if (open == null) {
             throw new IllegalStateException("no trades in " + symbol + " " + interval + " @" + openTime);
         }
-        return new Bar(symbol, interval, openTime, open, high, low, close, volume, notional, vwap(notional, volume),
-                trades, backfilled ? BarQuality.BACKFILLED : BarQuality.LIVE, revision);
+        return new Bar(symbol, interval, openTime, open, high, low, close, volume, notionalKnown ? notional : null,
+                notionalKnown ? vwap(notional, volume) : null, tradesKnown ? trades : null,
+                backfilled ? BarQuality.BACKFILLED : BarQuality.LIVE, revision);
     }
 
     /** Σ(price·size) / Σ size, half-even to {@value #VWAP_SCALE} places, trailing zeros removed; null at zero volume. */

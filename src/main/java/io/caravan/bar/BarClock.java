@@ -3,6 +3,7 @@ package io.caravan.bar;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,7 @@ public class BarClock {
     private final Mode mode;
     private final BarIntervals intervals;
     private final OpenBars openBars;
+    private final FlatBars flatBars;
     private final AtomicLong eventTime = new AtomicLong(Long.MIN_VALUE);
     private long sweptBoundary = Long.MIN_VALUE;
     /** Period of the bar-clock timer route. */
@@ -37,10 +39,11 @@ public class BarClock {
     private long wallSweptBoundary = Long.MIN_VALUE;
     private long lastWallSweep;
 
-    public BarClock(CaravanConfig config, BarIntervals intervals, OpenBars openBars) {
+    public BarClock(CaravanConfig config, BarIntervals intervals, OpenBars openBars, FlatBars flatBars) {
         this.mode = resolveMode(config);
         this.intervals = intervals;
         this.openBars = openBars;
+        this.flatBars = flatBars;
     }
 
     static Mode resolveMode(CaravanConfig config) {
@@ -99,14 +102,46 @@ public class BarClock {
             if (boundary > wallSweptBoundary || now - lastWallSweep >= RESWEEP_MS) {
                 wallSweptBoundary = boundary;
                 lastWallSweep = now;
-                openBars.closeDue(now, intervals.graceMillis());
+                closeDue(now, now - intervals.graceMillis() - FlatBars.SETTLE_MS);
             }
+            flatBars.fill(now - intervals.graceMillis() - FlatBars.SETTLE_MS);
         }
     }
 
-    /** End of input: close every open bar, whatever the clock says. */
+    /** End of input: close every open bar, whatever the clock says (and judge the buckets ended by then). */
     public synchronized int flush() {
-        return openBars.closeAll();
+        return closeDue(Long.MAX_VALUE, now());
+    }
+
+    /**
+     * Closes the bars due at {@code now}. With flat bars on, in the order of their ends, the flat bars of the buckets
+     * that ended before each are sent first (as far as {@code flatEndedBy}): a quiet stretch's flat bars never follow
+     * the next bar with trades in a file, even when a sweep closes several buckets at once (a replay's batch, a
+     * jump of the clock).
+     */
+    private int closeDue(long now, long flatEndedBy) {
+        long grace = intervals.graceMillis();
+        if (!flatBars.enabled()) {
+            return closeRest(now);
+        }
+        int closed = 0;
+        long previous = Long.MIN_VALUE;
+        OptionalLong end;
+        // each step closes every bar ending by then, so the ends grow; one that does not (a group a failure kept
+        // open, a straggler) is left to the last closeDue
+        while ((end = openBars.earliestEnd()).isPresent() && end.getAsLong() <= now - grace
+                && end.getAsLong() > previous) {
+            previous = end.getAsLong();
+            flatBars.fill(Math.min(previous - intervals.base().millis(), flatEndedBy));
+            closed += openBars.closeDue(previous + grace, grace);
+        }
+        flatBars.fill(flatEndedBy);
+        return closed + closeRest(now);
+    }
+
+    /** At the end of input ({@code now} = MAX) every bar closes, and the closed ones stay revisable. */
+    private int closeRest(long now) {
+        return now == Long.MAX_VALUE ? openBars.closeAll() : openBars.closeDue(now, intervals.graceMillis());
     }
 
     // A bucket can only become due when (now - grace) crosses a multiple of the base interval, so the scan of open
@@ -115,7 +150,7 @@ public class BarClock {
         long boundary = intervals.base().bucketStart(now - intervals.graceMillis());
         if (boundary > sweptBoundary) {
             sweptBoundary = boundary;
-            openBars.closeDue(now, intervals.graceMillis());
+            closeDue(now, now - intervals.graceMillis());
         }
     }
 }

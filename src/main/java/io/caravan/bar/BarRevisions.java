@@ -30,7 +30,11 @@ public class BarRevisions {
     /** Where revised bars go: the watchers and the sinks, as closed bars do, but not the rollup aggregator. */
     public static final String REVISED = "direct:bar-revised";
 
-    /** @param added    trades that went into open bars (or bars begun by them) @param revised bars rewritten */
+    /**
+     * @param added   trades that went into open bars (or bars begun by them); for {@link #replace}: bars written for
+     *                the first time
+     * @param revised bars rewritten
+     */
     public record Applied(int added, int revised, List<TickRejectedException> refused) {
     }
 
@@ -95,6 +99,76 @@ public class BarRevisions {
         // a bar begun by fetched trades in a bucket already past its close is due now
         openBars.closeDue(now, intervals.graceMillis());
         return new Applied(added, revised, refused);
+    }
+
+    /**
+     * Whole base bars from a provider's klines (gap-fill without a trades source, reconciliation's corrections), each
+     * in place of the bar of its minute. A kline counts every trade of its minute, those received live included, so
+     * it replaces the bar instead of adding to it: nothing is counted twice. A bar never written (a minute inside a
+     * gap, or before start-up) is written as revision 0; a bar written before is rewritten as its next revision, and
+     * so is every longer bar it is part of; both are marked {@link BarQuality#BACKFILLED}. Fields the kline does not
+     * carry (trade count, notional and so VWAP) become unknown, in the minute and in every longer bar holding it.
+     *
+     * @param keepEqual keep a written bar whose open, high, low, close and volume equal the kline's: no trade of that
+     *                  minute was missed, and the bar knows its trade count and VWAP (gap-fill); false rewrites it
+     *                  anyway (a correction of a trade count or VWAP)
+     * @return revised = bars rewritten, added = bars written for the first time; refused: klines of minutes not yet
+     *         closed, or closed longer than the revision window ago
+     */
+    public Applied replace(List<Bar> klineBars, boolean keepEqual) {
+        Interval base = intervals.base();
+        for (Bar bar : klineBars) {
+            if (!bar.interval().equals(base)) {
+                throw new IllegalArgumentException("a " + bar.interval() + " kline cannot replace a bar of the base "
+                        + "interval " + base + " (caravan.intervals)");
+            }
+        }
+        List<Bar> sorted = klineBars.stream().sorted(Comparator.comparingLong(Bar::openTime)).toList();
+        return openBars.whileNoneClose(() -> replaceClosing(sorted, keepEqual));
+    }
+
+    private Applied replaceClosing(List<Bar> klineBars, boolean keepEqual) {
+        Interval base = intervals.base();
+        long now = clock.now();
+        openBars.closeDue(now, intervals.graceMillis()); // the last minute of a gap may be due but not yet swept
+        int added = 0;
+        int revised = 0;
+        List<TickRejectedException> refused = new ArrayList<>();
+        for (Bar kline : klineBars) {
+            long closesAt = intervals.closesAt(base, kline.openTime());
+            ClosedBars.Closed closed = closedBars.get(kline.key());
+            // a bar closed (by the clock, or at the end of a replay) can be rewritten within the window; a minute
+            // without a closed bar only once it is over: before, its kline is not complete
+            String late = closed != null ? null
+                    : closesAt > now ? "its minute is still open"
+                    : !closedBars.revisable(closesAt, now) ? "bar closed longer than caravan.bars.revision-window ago"
+                    : null;
+            if (late != null) {
+                refused.add(new TickRejectedException(RejectReason.LATE, "kline not applied: " + late,
+                        kline.toString()));
+                continue;
+            }
+            if (closed != null && keepEqual && sameTrading(closed.state().build(), kline)) {
+                continue;
+            }
+            BarBuilder state = BarBuilder.forBar(kline, base).markBackfilled();
+            Bar bar = state.build(closed == null ? 0 : closed.revision() + 1);
+            closedBars.remember(bar, state);
+            producer.sendBody("direct:bar-closed", bar);
+            if (closed == null) {
+                added++;
+            } else {
+                revised++;
+            }
+        }
+        openBars.closeDue(now, intervals.graceMillis()); // longer bars begun by them in buckets already past
+        return new Applied(added, revised, refused);
+    }
+
+    private static boolean sameTrading(Bar ours, Bar kline) {
+        return ours.open().compareTo(kline.open()) == 0 && ours.high().compareTo(kline.high()) == 0
+                && ours.low().compareTo(kline.low()) == 0 && ours.close().compareTo(kline.close()) == 0
+                && ours.volume().compareTo(kline.volume()) == 0;
     }
 
     /** For each closed base bar: rewrites the longer bars it belongs to that are already closed (a revision). */

@@ -43,9 +43,11 @@ public class BarRoutes extends RouteBuilder {
     private final BarRevisions revisions;
     private final Refusals refusals;
     private final OutOfSessionTrades outOfSession;
+    private final FlatBars flatBars;
 
     public BarRoutes(BarClock clock, OpenBars openBars, TickAggregationStrategy ticks, BarRollupStrategy rollup,
-            QuoteBook quotes, BarRevisions revisions, Refusals refusals, OutOfSessionTrades outOfSession) {
+            QuoteBook quotes, BarRevisions revisions, Refusals refusals, OutOfSessionTrades outOfSession,
+            FlatBars flatBars) {
         this.clock = clock;
         this.openBars = openBars;
         this.ticks = ticks;
@@ -54,6 +56,7 @@ public class BarRoutes extends RouteBuilder {
         this.revisions = revisions;
         this.refusals = refusals;
         this.outOfSession = outOfSession;
+        this.flatBars = flatBars;
     }
 
     @Override
@@ -96,6 +99,7 @@ public class BarRoutes extends RouteBuilder {
                 .process(e -> clock.afterTick());
 
         from("direct:bar-closed").routeId("bar-closed")
+                .bean(flatBars, "closed")
                 .to(CLOSED_BAR_WATCHERS)
                 .to("direct:sinks")
                 .bean(revisions, "reviseClosedRollups")
@@ -108,6 +112,7 @@ public class BarRoutes extends RouteBuilder {
                         .completionPredicate(constant(false))
                         .to("direct:bar-closed");
 
+        // revised longer bars, and flat bars (FlatBars): watchers and sinks, never the rollups
         from(BarRevisions.REVISED).routeId("bar-revised")
                 .to(CLOSED_BAR_WATCHERS)
                 .to("direct:sinks");

@@ -1,8 +1,10 @@
 package io.caravan.bar;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -56,8 +58,19 @@ public class OpenBars {
         return closed;
     }
 
+    /** The earliest end ({@code open + interval}) of the bars still open, if any. */
+    public synchronized OptionalLong earliestEnd() {
+        return Stream.concat(baseGroups.getKeys().stream(), rollupGroups.getKeys().stream()).map(BarKey::parse)
+                .mapToLong(k -> k.openTime() + k.intervalMillis()).min();
+    }
+
+    /**
+     * Closes every bar, whatever the clock says (end of input). The closed bars stay revisable: nothing is evicted
+     * here, the clock has not moved.
+     */
     public synchronized int closeAll() {
-        return closeDue(Long.MAX_VALUE, 0);
+        return close(baseGroups.getKeys(), baseController, Long.MAX_VALUE, 0)
+                + close(rollupGroups.getKeys(), rollupController, Long.MAX_VALUE, 0);
     }
 
     /**

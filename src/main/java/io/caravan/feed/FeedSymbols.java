@@ -24,6 +24,11 @@ public class FeedSymbols {
         return symbols.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 
+    /** The symbols of the feed whose ticks carry this provider name: the Finnhub route's for {@code finnhub}. */
+    public List<String> ofProvider(String provider) {
+        return "finnhub".equals(provider) ? ofFinnhubRoute() : of(provider);
+    }
+
     /** The Finnhub route serves feed {@code simulator} or {@code finnhub}, whichever is named in caravan.feeds. */
     public List<String> ofFinnhubRoute() {
         boolean simulator = config.feeds().stream().map(String::trim).anyMatch("simulator"::equals);

@@ -2,6 +2,8 @@ package io.caravan.feed;
 
 import java.math.BigDecimal;
 
+import io.caravan.bar.Bar;
+import io.caravan.bar.BarQuality;
 import io.caravan.bar.Interval;
 
 /**
@@ -14,4 +16,10 @@ import io.caravan.bar.Interval;
  */
 public record Kline(String provider, String symbol, Interval interval, long openTime, BigDecimal open, BigDecimal high,
         BigDecimal low, BigDecimal close, BigDecimal volume, BigDecimal notional, BigDecimal vwap, Long trades) {
+
+    /** As a whole bar, fetched over REST (backfilled); what the kline does not carry stays unknown (null). */
+    public Bar toBar() {
+        return new Bar(symbol, interval, openTime, open, high, low, close, volume, notional, vwap, trades,
+                BarQuality.BACKFILLED, 0);
+    }
 }

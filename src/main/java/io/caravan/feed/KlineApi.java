@@ -16,8 +16,11 @@ public interface KlineApi {
     KlineCodec codec();
 
     /**
-     * The request for the klines that open in {@code [fromMillis, toMillis]}. A token goes into a header, never into
-     * the path or query: those end up in logged URLs.
+     * The request for the klines that open in {@code [fromMillis, toMillis]}. A token goes into a header where the
+     * provider accepts one (URLs end up in logs); AllTick takes it only as a query parameter, so the query is never
+     * logged by caravan and camel-http's URL logging is kept off. Note that camel-http's
+     * {@code HttpOperationFailedException} message holds the full request URI, query included: a caller describes an
+     * HTTP failure by its status code, never by the exception's message.
      *
      * @throws IllegalArgumentException when the provider has no klines of that interval
      */
@@ -30,7 +33,7 @@ public interface KlineApi {
 
     /**
      * @param path    appended to {@code caravan.klines.url}
-     * @param query   URL-encoded query string, without '?'
+     * @param query   URL-encoded query string, without '?'; may hold a secret (AllTick's token), so never log it
      * @param headers request headers; may hold a secret, so never log them
      */
     record Query(String path, String query, Map<String, String> headers) {

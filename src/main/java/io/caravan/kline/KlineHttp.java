@@ -20,7 +20,8 @@ import io.caravan.feed.KlineRequest;
  * The two ends of one kline request through camel-http: {@link #prepare} turns a {@link KlineRequest} into the
  * provider's path, query and headers; {@link #decode} reads the answer with the provider's codec. The message's other
  * headers are dropped first (camel-http would send them all), and the token header is dropped as soon as the answer is
- * in.
+ * in. Klines outside the window asked for are dropped. Nothing here logs the request's query or headers: AllTick's
+ * token is a query parameter.
  */
 @ApplicationScoped
 @Named("klineHttp")
@@ -59,7 +60,9 @@ public class KlineHttp {
         KlineRequest request = request(exchange);
         String body = exchange.getMessage().getBody(String.class);
         exchange.getMessage().removeHeaders("*");
-        List<Kline> klines = settings.api().codec().decode(request.barSymbol(), request.interval(), body == null ? "" : body);
+        // a count-based API (AllTick) may answer klines outside the window asked for: only the window is stored
+        List<Kline> klines = settings.api().codec().decode(request.barSymbol(), request.interval(), body == null ? "" : body)
+                .stream().filter(k -> k.openTime() >= request.from() && k.openTime() <= request.to()).toList();
         backoff.succeeded(request);
         if (klines.isEmpty()) {
             stats.add(KlineStats.NO_DATA, 1);

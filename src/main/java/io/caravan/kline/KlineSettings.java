@@ -61,11 +61,11 @@ public class KlineSettings {
         return Interval.parse(config.klines().interval());
     }
 
-    /** {@code caravan.klines.symbols}, else the symbols of the provider's feed. */
+    /** {@code caravan.klines.symbols}, else the symbols of the provider's feed (Finnhub's: the simulator's too). */
     public List<String> symbols() {
         List<String> symbols = config.klines().symbols()
-                .orElseGet(() -> "binance".equals(api().provider()) ? feedSymbols.of("binance")
-                        : feedSymbols.ofFinnhubRoute());
+                .orElseGet(() -> "finnhub".equals(api().provider()) ? feedSymbols.ofFinnhubRoute()
+                        : feedSymbols.of(api().provider()));
         return symbols.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
     }
 

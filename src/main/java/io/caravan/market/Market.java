@@ -89,6 +89,37 @@ public enum Market {
         return false;
     }
 
+    /**
+     * Whether {@code t} falls in a regular session, with the span around {@code t} in which no session opens or
+     * closes, so that callers can reuse the answer ({@link SessionCache}). The span is bounded by the sessions of
+     * the local dates before, of and after {@code t}'s.
+     */
+    public SessionState stateAt(Instant t) {
+        if (this == CRYPTO) {
+            return SessionState.ALWAYS_OPEN;
+        }
+        LocalDate date = LocalDate.ofInstant(t, zone);
+        long at = t.toEpochMilli();
+        long from = date.minusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        long until = date.plusDays(2).atStartOfDay(zone).toInstant().toEpochMilli();
+        boolean open = false;
+        for (LocalDate day = date.minusDays(1); !day.isAfter(date.plusDays(1)); day = day.plusDays(1)) {
+            for (Session s : sessions(day)) {
+                long opens = s.open().toEpochMilli();
+                long closes = s.close().toEpochMilli();
+                open |= opens <= at && at < closes;
+                for (long boundary : new long[] { opens, closes }) {
+                    if (boundary <= at) {
+                        from = Math.max(from, boundary);
+                    } else {
+                        until = Math.min(until, boundary);
+                    }
+                }
+            }
+        }
+        return new SessionState(open, from, until);
+    }
+
     private static Hours hours(String open, String close) {
         return "24:00".equals(close) ? new Hours(LocalTime.parse(open), LocalTime.MIDNIGHT, true)
                 : new Hours(LocalTime.parse(open), LocalTime.parse(close), false);

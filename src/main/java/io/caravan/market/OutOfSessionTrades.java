@@ -1,6 +1,5 @@
 package io.caravan.market;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +19,11 @@ import io.caravan.tick.Tick;
 public class OutOfSessionTrades {
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    /** runs once per trade: the session answer is reused until the market can open or close */
+    private final SessionCache sessions = new SessionCache();
 
     public void record(Tick tick) {
-        if (!Instruments.of(tick.provider(), tick.symbol()).market().isOpen(Instant.ofEpochMilli(tick.ts()))) {
+        if (!sessions.isOpen(Instruments.of(tick.provider(), tick.symbol()).market(), tick.ts())) {
             counts.computeIfAbsent(tick.symbol(), s -> new LongAdder()).increment();
         }
     }

@@ -57,7 +57,7 @@ public final class BarComparison {
                 if (kline.vwap() != null && bar.vwap() != null) {
                     check(mismatches, symbol, provider, interval, minute, "vwap", bar.vwap(), kline.vwap(), null);
                 }
-                if (kline.trades() != null) {
+                if (kline.trades() != null && bar.trades() != null) {
                     check(mismatches, symbol, provider, interval, minute, "trades", BigDecimal.valueOf(bar.trades()),
                             BigDecimal.valueOf(kline.trades()), null);
                 }

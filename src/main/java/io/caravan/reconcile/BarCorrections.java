@@ -5,10 +5,10 @@ import java.util.List;
 import io.caravan.feed.Kline;
 
 /**
- * What {@code caravan.reconcile.correct=true} does with a bar that disagrees with the provider: the seam where a bar
- * revision (rewriting the bar built from ticks in every sink) plugs in. Called once per mismatched bar that has a
- * kline, on the reconciliation's thread. The default, {@link ExchangeBarCorrections}, stores the kline as an exchange
- * bar and logs that a revision is due; a CDI bean implementing this interface replaces it.
+ * What {@code caravan.reconcile.correct=true} does with a bar that disagrees with the provider. Called once per
+ * mismatched bar that has a kline, on the reconciliation's thread. The default, {@link RevisionCorrections}, stores
+ * the kline as an exchange bar and rewrites the bar from it as a revision; a CDI bean implementing this interface
+ * replaces it.
  */
 public interface BarCorrections {
 

@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -24,8 +21,6 @@ final class AggTradesEndpoint {
     static final String PATH = "/api/v3/aggTrades";
     static final int MAX_LIMIT = 1000;
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     private final TradeStore store;
     private final RestFaults faults;
 
@@ -35,11 +30,7 @@ final class AggTradesEndpoint {
     }
 
     void handle(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET) {
-            JsonReplies.respond(request, 405, binanceError(-1000, "Method not allowed"));
-            return;
-        }
-        if (faults.answered(request)) {
+        if (BinanceRestRequests.answered(request, faults)) {
             return;
         }
         String binanceSymbol = request.getParam("symbol");
@@ -49,14 +40,11 @@ final class AggTradesEndpoint {
         Long limit = number(request.getParam("limit"), 500L);
         if (binanceSymbol == null || binanceSymbol.isBlank() || start == null || end == null || fromId == null
                 || limit == null || limit < 1 || limit > MAX_LIMIT) {
-            JsonReplies.respond(request, 400, binanceError(-1100, "Illegal characters or values in a parameter"));
+            BinanceRestRequests.refuseParameters(request);
             return;
         }
-        Optional<String> symbol = store.symbols().stream()
-                .filter(s -> BinanceFrames.binanceSymbol(s).equals(binanceSymbol.trim().toUpperCase(Locale.ROOT)))
-                .findFirst();
+        Optional<String> symbol = BinanceRestRequests.symbol(request, store.symbols(), binanceSymbol);
         if (symbol.isEmpty()) {
-            JsonReplies.respond(request, 400, binanceError(-1121, "Invalid symbol."));
             return;
         }
         List<NumberedTrade> trades = store.trades(symbol.get(), start, end + 1).stream()
@@ -74,7 +62,7 @@ final class AggTradesEndpoint {
 
     private static String render(List<NumberedTrade> trades) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator json = JSON.createGenerator(out)) {
+        try (JsonGenerator json = JsonReplies.JSON.createGenerator(out)) {
             json.writeStartArray();
             for (NumberedTrade t : trades) {
                 json.writeStartObject();
@@ -93,9 +81,5 @@ final class AggTradesEndpoint {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    private static String binanceError(int code, String message) {
-        return "{\"code\":" + code + ",\"msg\":\"" + message + "\"}";
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -18,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Binance spot's WebSocket message shapes, both directions: trade events (raw, or wrapped as a combined stream),
  * the serverShutdown event, and the control requests SUBSCRIBE, UNSUBSCRIBE and LIST_SUBSCRIPTIONS with their
- * replies. Only {@code <symbol>@trade} streams are simulated.
+ * replies. {@code <symbol>@trade} streams are simulated, and {@code <symbol>@kline_1m} with closed klines only (no
+ * pushes of a minute still forming).
  */
 final class BinanceFrames {
 
@@ -26,7 +28,8 @@ final class BinanceFrames {
     static final int MAX_STREAMS = 1024;
 
     private static final String TRADE_SUFFIX = "@trade";
-    private static final Pattern TRADE_STREAM = Pattern.compile("[a-z0-9]+@trade");
+    private static final String KLINE_SUFFIX = "@kline_1m";
+    private static final Pattern STREAM = Pattern.compile("[a-z0-9]+(@trade|@kline_1m)");
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonFactory FACTORY = MAPPER.getFactory();
 
@@ -59,22 +62,33 @@ final class BinanceFrames {
         return simulatorSymbol.substring(simulatorSymbol.indexOf(':') + 1).toUpperCase(Locale.ROOT);
     }
 
+    /** The simulator's symbol among {@code symbols} that Binance calls {@code binanceSymbol} (any case), if any. */
+    static Optional<String> simulatorSymbol(Collection<String> symbols, String binanceSymbol) {
+        String wanted = binanceSymbol.trim().toUpperCase(Locale.ROOT);
+        return symbols.stream().filter(s -> binanceSymbol(s).equals(wanted)).findFirst();
+    }
+
     /** The trade stream of a simulator symbol, e.g. {@code btcusdt@trade}. */
     static String tradeStream(String simulatorSymbol) {
         return binanceSymbol(simulatorSymbol).toLowerCase(Locale.ROOT) + TRADE_SUFFIX;
     }
 
-    /** The Binance symbol a trade stream is about, upper case: {@code btcusdt@trade} gives {@code BTCUSDT}. */
+    /** The one-minute kline stream of a simulator symbol, e.g. {@code btcusdt@kline_1m}. */
+    static String klineStream(String simulatorSymbol) {
+        return binanceSymbol(simulatorSymbol).toLowerCase(Locale.ROOT) + KLINE_SUFFIX;
+    }
+
+    /** The Binance symbol a stream is about, upper case: {@code btcusdt@trade} gives {@code BTCUSDT}. */
     static String symbolOf(String stream) {
-        return stream.substring(0, stream.length() - TRADE_SUFFIX.length()).toUpperCase(Locale.ROOT);
+        return stream.substring(0, stream.indexOf('@')).toUpperCase(Locale.ROOT);
     }
 
     /** A stream name as the simulator keeps it (lower case), or an error naming what is not simulated. */
     static String parseStream(String name, JsonNode id) throws BadRequestException {
         String stream = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        if (!TRADE_STREAM.matcher(stream).matches()) {
+        if (!STREAM.matcher(stream).matches()) {
             throw new BadRequestException("Invalid request: unsupported stream '" + name
-                    + "' (the simulator serves <symbol>@trade streams)", id);
+                    + "' (the simulator serves <symbol>@trade and <symbol>@kline_1m streams)", id);
         }
         return stream;
     }
@@ -154,6 +168,39 @@ final class BinanceFrames {
             json.writeNumberField("T", trade.timestamp());
             json.writeBooleanField("m", numbered.id() % 2 == 0);
             json.writeBooleanField("M", true);
+            json.writeEndObject();
+            if (combined) {
+                json.writeEndObject();
+            }
+        });
+    }
+
+    /** A closed one-minute kline event, as {@code <symbol>@kline_1m} pushes it ({@code "x":true}). */
+    static String kline(String simulatorSymbol, CandleStore.Candle minute, long eventTime, boolean combined) {
+        String symbol = binanceSymbol(simulatorSymbol);
+        return write(json -> {
+            json.writeStartObject();
+            if (combined) {
+                json.writeStringField("stream", klineStream(simulatorSymbol));
+                json.writeObjectFieldStart("data");
+            }
+            json.writeStringField("e", "kline");
+            json.writeNumberField("E", eventTime);
+            json.writeStringField("s", symbol);
+            json.writeObjectFieldStart("k");
+            json.writeNumberField("t", minute.startMillis());
+            json.writeNumberField("T", minute.startMillis() + 59_999);
+            json.writeStringField("s", symbol);
+            json.writeStringField("i", "1m");
+            json.writeStringField("o", minute.open().toPlainString());
+            json.writeStringField("c", minute.close().toPlainString());
+            json.writeStringField("h", minute.high().toPlainString());
+            json.writeStringField("l", minute.low().toPlainString());
+            json.writeStringField("v", minute.volume().toPlainString());
+            json.writeNumberField("n", minute.trades());
+            json.writeBooleanField("x", true);
+            json.writeStringField("q", minute.notional().toPlainString());
+            json.writeEndObject();
             json.writeEndObject();
             if (combined) {
                 json.writeEndObject();

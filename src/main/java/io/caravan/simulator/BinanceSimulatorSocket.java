@@ -56,6 +56,16 @@ final class BinanceSimulatorSocket implements SimulatorClient {
     }
 
     @Override
+    public boolean wantsKlines(String symbol) {
+        return streams.contains(BinanceFrames.klineStream(symbol));
+    }
+
+    @Override
+    public void sendKline(String symbol, CandleStore.Candle minute) {
+        connection.writeEach(List.of(minute), m -> BinanceFrames.kline(symbol, m, System.currentTimeMillis(), combined));
+    }
+
+    @Override
     public void sendTrades(List<NumberedTrade> trades) {
         long now = System.currentTimeMillis();
         connection.writeEach(trades, trade -> BinanceFrames.trade(trade, now, combined));

@@ -62,7 +62,7 @@ final class CandleEndpoint {
             return;
         }
         List<CandleStore.Candle> candles = faults.report(symbol.trim(),
-                store.candles(symbol.trim(), resolution.get(), from, to));
+                store.candles(symbol.trim(), resolution.get().millis(), from * 1000L, to * 1000L));
         respond(request, 200, candles.isEmpty() ? "{\"s\":\"no_data\"}" : render(candles));
     }
 

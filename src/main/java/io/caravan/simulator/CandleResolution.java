@@ -28,12 +28,8 @@ enum CandleResolution {
         return Optional.empty();
     }
 
+    /** Bars start on UTC multiples of this, days at UTC midnight. */
     long millis() {
         return millis;
-    }
-
-    /** Bars start on UTC boundaries, days at UTC midnight. */
-    long barStart(long epochMillis) {
-        return Math.floorDiv(epochMillis, millis) * millis;
     }
 }

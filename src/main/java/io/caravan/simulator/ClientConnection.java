@@ -69,13 +69,13 @@ final class ClientConnection {
         return promise.future();
     }
 
-    /** One message per trade, in order, until the connection is gone (dialects that push trade by trade). */
-    void writeEach(List<NumberedTrade> trades, Function<NumberedTrade, String> frame) {
-        for (NumberedTrade trade : trades) {
+    /** One message per item (trade, kline), in order, until the connection is gone. */
+    <T> void writeEach(List<T> items, Function<T, String> frame) {
+        for (T item : items) {
             if (closed) {
                 return;
             }
-            ws.writeTextMessage(frame.apply(trade));
+            ws.writeTextMessage(frame.apply(item));
         }
     }
 

@@ -11,8 +11,9 @@ import io.vertx.core.Vertx;
 
 /**
  * A stand-in exchange on a local port: Finnhub's trade WebSocket (on {@code /} and {@code /ws}) and its REST candle
- * endpoint, and Binance's trade streams (on {@code /stream?streams=..} and {@code /ws/<stream>}), fed by a random
- * walk or by replaying a CSV. Lets caravan run and be tested offline.
+ * endpoint, Binance's trade streams (on {@code /stream?streams=..} and {@code /ws/<stream>}) and REST klines,
+ * AllTick's trade WebSockets and REST klines, fed by a random walk or by replaying a CSV. Lets caravan run and be
+ * tested offline.
  *
  * <p>
  * {@link #start()} and {@link #stop()} block, so call them from a worker or main thread, never from an event loop.
@@ -103,6 +104,11 @@ public final class ExchangeSimulator {
     /** Finnhub WebSocket connections accepted so far. */
     public long finnhubConnections() {
         return verticle.finnhubConnections();
+    }
+
+    /** AllTick WebSocket connections accepted so far (with a token), on either endpoint. */
+    public long allTickConnections() {
+        return verticle.allTickConnections();
     }
 
     /** Trades sent to at least one client so far. */

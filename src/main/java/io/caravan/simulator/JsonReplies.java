@@ -9,7 +9,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.vertx.core.http.HttpServerRequest;
 
-/** The JSON answers the simulator's REST endpoints share: a body with its status, and {@code {"error":..}}. */
+/**
+ * The JSON answers the simulator's REST endpoints share: a body with its status, Finnhub's {@code {"error":..}} and
+ * Binance's {@code {"code":..,"msg":..}}.
+ */
 final class JsonReplies {
 
     static final JsonFactory JSON = new JsonFactory();
@@ -22,6 +25,20 @@ final class JsonReplies {
         try (JsonGenerator json = JSON.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("error", message);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** Binance's error body {@code {"code":-1121,"msg":"Invalid symbol."}}. */
+    static String binanceError(int code, String message) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("code", code);
+            json.writeStringField("msg", message);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -12,7 +12,8 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Faults a REST endpoint can be told to show, so that a client's error handling is tested over real HTTP: one
- * instance for the candle endpoint (prefix {@code /sim/candle/}, kline polls), one for the trade endpoints (prefix
+ * instance for the kline endpoints (prefix {@code /sim/candle/}, kline polls: Finnhub's candles, Binance's and
+ * AllTick's klines), one for the trade endpoints (prefix
  * {@code /sim/trades/}: {@code /api/v1/stock/tick} and {@code /api/v3/aggTrades}, gap-fill). Control endpoints (POST,
  * loopback clients only), shown for candles:
  * <ul>
@@ -82,8 +83,9 @@ final class RestFaults {
         BigDecimal factor = BigDecimal.ONE.add(percent.movePointLeft(2));
         List<CandleStore.Candle> shifted = new ArrayList<>(candles.size());
         for (CandleStore.Candle c : candles) {
-            shifted.add(new CandleStore.Candle(c.startSeconds(), shift(c.open(), factor), shift(c.high(), factor),
-                    shift(c.low(), factor), shift(c.close(), factor), c.volume()));
+            shifted.add(new CandleStore.Candle(c.startMillis(), shift(c.open(), factor), shift(c.high(), factor),
+                    shift(c.low(), factor), shift(c.close(), factor), c.volume(), shift(c.notional(), factor),
+                    c.trades()));
         }
         return shifted;
     }

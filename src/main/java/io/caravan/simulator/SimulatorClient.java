@@ -16,6 +16,16 @@ interface SimulatorClient {
     /** Sends trades this connection subscribed to, in order. */
     void sendTrades(List<NumberedTrade> trades);
 
+    /** Whether this connection wants the closed one-minute klines of the simulator's symbol (Binance's @kline_1m). */
+    default boolean wantsKlines(String symbol) {
+        return false;
+    }
+
+    /** Sends a closed one-minute kline of a symbol it wants klines of. */
+    default void sendKline(String symbol, CandleStore.Candle minute) {
+        throw new UnsupportedOperationException("no kline stream in this dialect");
+    }
+
     /** The socket, heartbeat and back-pressure every dialect shares. */
     ClientConnection connection();
 

@@ -47,6 +47,9 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final TradeStore tradeStore = new TradeStore();
     private final TradeDispatcher dispatcher;
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore, candleFaults);
+    private final BinanceKlinesEndpoint binanceKlinesEndpoint = new BinanceKlinesEndpoint(candleStore, candleFaults);
+    private final AllTickKlineEndpoint allTickKlineEndpoint = new AllTickKlineEndpoint(candleStore, candleFaults,
+            this::allTickSymbol);
     private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore, tradeFaults);
     private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore, tradeFaults);
     /** Until then (epoch ms) WebSocket clients are refused: the exchange is "down" after a drop. */
@@ -56,6 +59,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final AtomicLong binancePongs = new AtomicLong();
     private final AtomicLong binanceConnections = new AtomicLong();
     private final AtomicLong allTickHeartbeats = new AtomicLong();
+    private final AtomicLong allTickConnections = new AtomicLong();
     private final AtomicLong finnhubConnections = new AtomicLong();
     /** Set while the market is halted after a Binance serverShutdown; the file replay waits on it. */
     private Promise<Void> halted;
@@ -98,6 +102,10 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     long finnhubConnections() {
         return finnhubConnections.get();
+    }
+
+    long allTickConnections() {
+        return allTickConnections.get();
     }
 
     @Override
@@ -155,6 +163,10 @@ final class SimulatorVerticle extends AbstractVerticle {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
             candleEndpoint.handle(request);
+        } else if (BinanceKlinesEndpoint.PATH.equals(path)) {
+            binanceKlinesEndpoint.handle(request);
+        } else if (AllTickKlineEndpoint.isKlinePath(path)) {
+            allTickKlineEndpoint.handle(request);
         } else if (path.startsWith(RestFaults.CANDLES)) {
             candleFaults.handle(request);
         } else if (path.startsWith(RestFaults.TRADES)) {
@@ -171,6 +183,8 @@ final class SimulatorVerticle extends AbstractVerticle {
             new DropEndpoint(this::drop).handle(request);
         } else if (MarketShockEndpoint.PATH.equals(path)) {
             new MarketShockEndpoint(synthetic, dispatcher).handle(request);
+        } else if (HaltEndpoint.PATH.equals(path)) {
+            new HaltEndpoint(synthetic).handle(request);
         } else {
             request.response().setStatusCode(404)
                     .putHeader("Content-Type", "application/json; charset=utf-8")
@@ -232,6 +246,7 @@ final class SimulatorVerticle extends AbstractVerticle {
                 return;
             }
             dispatcher.add(socket);
+            allTickConnections.incrementAndGet();
             LOG.infof("AllTick client %s connected", socket.name());
         }).onFailure(e -> LOG.debugf(e, "WebSocket handshake failed on %s", request.path()));
     }

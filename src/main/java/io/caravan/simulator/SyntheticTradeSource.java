@@ -92,6 +92,19 @@ final class SyntheticTradeSource {
         return walk == null ? Optional.empty() : Optional.of(walk.shock(percent, Math.max(nowMillis, generatedUntil)));
     }
 
+    /**
+     * A trading halt: the symbol trades no more until {@code untilMillis}, then resumes where it stood. False for a
+     * symbol not walked.
+     */
+    boolean halt(String symbol, long untilMillis) {
+        Walk walk = walks.get(symbol);
+        if (walk == null) {
+            return false;
+        }
+        walk.haltedUntil = untilMillis;
+        return true;
+    }
+
     private Random randomFor(String symbol) {
         return new Random(seed ^ (symbol.hashCode() * 0x9E3779B97F4A7C15L));
     }
@@ -113,6 +126,7 @@ final class SyntheticTradeSource {
         private double nextArrival;
         private double burstUntil = Double.NEGATIVE_INFINITY;
         private double burstFactor = 1;
+        private long haltedUntil = Long.MIN_VALUE;
 
         Walk(String symbol, Random random, long startMillis) {
             this.symbol = symbol;
@@ -125,8 +139,10 @@ final class SyntheticTradeSource {
 
         void generate(long toMillis, List<SimTrade> out) {
             while (nextArrival < toMillis) {
-                out.add(new SimTrade(symbol, (long) Math.floor(nextArrival), nextPrice(), nextSize()));
-                maybeStartBurst();
+                if (nextArrival >= haltedUntil) {
+                    out.add(new SimTrade(symbol, (long) Math.floor(nextArrival), nextPrice(), nextSize()));
+                    maybeStartBurst();
+                }
                 nextArrival += interArrival();
             }
         }

@@ -49,6 +49,23 @@ final class TradeDispatcher {
         new ArrayList<>(sockets).forEach(SimulatorClient::close);
     }
 
+    /** A symbol's minute that a trade of a later minute closed. */
+    private record ClosedMinute(String symbol, CandleStore.Candle minute) {
+    }
+
+    /** A minute closes when a symbol's first trade of a later minute is made: its kline goes out with that batch. */
+    private static void sendClosedMinutes(SimulatorClient socket, List<ClosedMinute> closedMinutes) {
+        for (ClosedMinute closed : closedMinutes) {
+            if (socket.wantsKlines(closed.symbol())) {
+                try {
+                    socket.sendKline(closed.symbol(), closed.minute());
+                } catch (RuntimeException e) {
+                    LOG.debugf(e, "Kline not sent to a client that is closing");
+                }
+            }
+        }
+    }
+
     /** Trades sent to at least one client so far. Safe from any thread. */
     long tradesServed() {
         return served.get();
@@ -68,16 +85,21 @@ final class TradeDispatcher {
         // every trade the market makes gets its id and is on record (candles, trades, snapshot), served or not, as
         // on an exchange: a client that was disconnected fetches what it missed
         List<NumberedTrade> numbered = new ArrayList<>(batch.size());
+        List<ClosedMinute> closedMinutes = new ArrayList<>();
         for (SimTrade trade : batch) {
             NumberedTrade made = new NumberedTrade(trade, tradeIds.next(trade.symbol()));
             numbered.add(made);
-            candles.record(trade);
+            CandleStore.Candle closed = candles.record(trade);
+            if (closed != null) {
+                closedMinutes.add(new ClosedMinute(trade.symbol(), closed));
+            }
             trades.record(made);
             board.record(trade);
         }
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
         for (SimulatorClient socket : sockets) {
+            sendClosedMinutes(socket, closedMinutes);
             List<NumberedTrade> share = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 NumberedTrade trade = numbered.get(i);

@@ -98,13 +98,15 @@ public class BarDatabase {
                     + "\"interval\" VARCHAR(8) NOT NULL, "
                     + "open_time TIMESTAMP WITH TIME ZONE NOT NULL, "
                     + priceColumns()
-                    + "trade_count BIGINT NOT NULL, "
+                    + "trade_count BIGINT, "
                     + "quality VARCHAR(16) NOT NULL DEFAULT 'live', "
                     + "revision INTEGER NOT NULL DEFAULT 0, "
                     + "PRIMARY KEY (symbol, \"interval\", open_time))");
             // tables made by an earlier version lack the columns of gap-fill
             s.execute("ALTER TABLE bars ADD COLUMN IF NOT EXISTS quality VARCHAR(16) NOT NULL DEFAULT 'live'");
             s.execute("ALTER TABLE bars ADD COLUMN IF NOT EXISTS revision INTEGER NOT NULL DEFAULT 0");
+            // an unknown trade count (a bar taken from a kline without one) is NULL
+            s.execute("ALTER TABLE bars ALTER COLUMN trade_count DROP NOT NULL");
         }
     }
 

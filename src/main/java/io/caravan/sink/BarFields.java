@@ -14,7 +14,10 @@ import org.apache.camel.Exchange;
 
 import io.caravan.bar.Bar;
 
-/** How a bar reads outside the JVM: ISO-8601 UTC open time, plain decimals, empty VWAP when there was no volume. */
+/**
+ * How a bar reads outside the JVM: ISO-8601 UTC open time, plain decimals; an empty (CSV) or null (JSON) VWAP when
+ * there was no volume, and VWAP or trade count empty/null when unknown (a bar taken from a provider's kline).
+ */
 @ApplicationScoped
 @Named("barFields")
 public class BarFields {
@@ -43,7 +46,7 @@ public class BarFields {
         row.put("close", plain(bar.close()));
         row.put("vwap", plain(bar.vwap()));
         row.put("volume", plain(bar.volume()));
-        row.put("num_transactions", bar.trades());
+        row.put("num_transactions", bar.trades() == null ? "" : bar.trades());
         return row;
     }
 

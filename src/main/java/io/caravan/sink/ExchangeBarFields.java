@@ -5,15 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.caravan.feed.Kline;
+import io.caravan.feed.KlineBatch;
 
 /**
- * How an exchange bar (a provider's kline, source {@code rest}) reads outside the JVM: the fields of a bar built from
+ * How an exchange bar (a provider's kline, source {@code rest} or {@code stream}) reads outside the JVM: the fields of a bar built from
  * ticks ({@link BarFields}) plus its provider, source and fetch time. What the provider does not report (VWAP, trade
  * count) stays empty or null: unknown, never invented.
  */
 public final class ExchangeBarFields {
-
-    public static final String SOURCE = "rest";
 
     private ExchangeBarFields() {
     }
@@ -25,7 +24,8 @@ public final class ExchangeBarFields {
                 BarFields.plain(k.volume()), k.trades() == null ? "" : k.trades().toString());
     }
 
-    public static Map<String, Object> json(Kline k, long fetchedAt) {
+    /** @param source {@link KlineBatch#REST} or {@link KlineBatch#STREAM} */
+    public static Map<String, Object> json(Kline k, long fetchedAt, String source) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("symbol", k.symbol());
         map.put("interval", k.interval().label());
@@ -39,7 +39,7 @@ public final class ExchangeBarFields {
         map.put("vwap", k.vwap() == null ? null : BarFields.plain(k.vwap()));
         map.put("trade_count", k.trades());
         map.put("provider", k.provider());
-        map.put("source", SOURCE);
+        map.put("source", source);
         map.put("fetched_at", Instant.ofEpochMilli(fetchedAt).toString());
         return map;
     }

@@ -83,7 +83,11 @@ public class JdbcBarSink {
         } else {
             ps.setBigDecimal(9, bar.vwap());
         }
-        ps.setLong(10, bar.trades());
+        if (bar.trades() == null) {
+            ps.setNull(10, Types.BIGINT);
+        } else {
+            ps.setLong(10, bar.trades());
+        }
         ps.setString(11, bar.quality().label());
         ps.setInt(12, bar.revision());
     }

@@ -16,7 +16,7 @@ import io.caravan.feed.KlineBatch;
 
 /**
  * Exchange bars (providers' klines) upserted into table {@code exchange_bars} of the bars database: the columns of
- * {@code bars} plus {@code provider}, {@code source} ('rest') and {@code fetched_at}, keyed by
+ * {@code bars} plus {@code provider}, {@code source} ('rest' or 'stream') and {@code fetched_at}, keyed by
  * {@code (symbol, interval, open_time, provider)}, so the table {@code bars} and its key stay as they are.
  * {@code vwap} and {@code trade_count} are NULL when the provider does not report them.
  */
@@ -56,7 +56,7 @@ public class JdbcExchangeBarSink {
                 ps.setString(2, k.interval().label());
                 ps.setObject(3, timestamp(k.openTime()));
                 ps.setString(4, k.provider());
-                ps.setString(5, ExchangeBarFields.SOURCE);
+                ps.setString(5, batch.source());
                 ps.setBigDecimal(6, k.open());
                 ps.setBigDecimal(7, k.high());
                 ps.setBigDecimal(8, k.low());

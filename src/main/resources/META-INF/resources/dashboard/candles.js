@@ -30,6 +30,14 @@ export class CandleSeries {
 
 const UP = '#26a69a';
 const DOWN = '#ef5350';
+/** A flat bar (no trades in session, drawn at the last price): grey, so it never reads as a real candle. */
+const FLAT = '#9e9e9e';
+const FLAT_STYLE = { color: FLAT, color0: FLAT, borderColor: FLAT, borderColor0: FLAT };
+
+function candle(b) {
+    const value = [b.open, b.close, b.low, b.high];
+    return b.quality === 'flat' ? { value, itemStyle: FLAT_STYLE } : value;
+}
 
 function label(time, intervalMillis) {
     const iso = new Date(time).toISOString();
@@ -86,7 +94,7 @@ export class CandleChart {
         this.chart.setOption({
             xAxis: [{ data: labels }, { data: labels }],
             series: [
-                { data: bars.map(b => [b.open, b.close, b.low, b.high]) },
+                { data: bars.map(candle) },
                 { data: bars.map(b => ({ value: b.volume, itemStyle: { color: b.close >= b.open ? UP : DOWN } })) },
             ],
         });

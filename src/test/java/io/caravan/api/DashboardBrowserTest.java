@@ -37,6 +37,7 @@ import org.openqa.selenium.support.ui.Select;
 import io.caravan.support.Await;
 import io.caravan.support.Browser;
 import io.caravan.support.Http;
+import io.caravan.support.QuoteRows;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -229,7 +230,7 @@ class DashboardBrowserTest {
     }
 
     JsonNode quote(String symbol) {
-        return QueryApiTest.find(Http.get(base + "api/quotes").body(), symbol);
+        return QuoteRows.find(Http.get(base + "api/quotes").body(), symbol);
     }
 
     @Test

@@ -25,6 +25,7 @@ import io.caravan.bar.Interval;
 import io.caravan.sink.JdbcBarSink;
 import io.caravan.support.Await;
 import io.caravan.support.Http;
+import io.caravan.support.QuoteRows;
 import io.caravan.tick.RawTrade;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -86,7 +87,7 @@ class QueryApiTest {
         long open = Instant.parse("2024-08-08T23:55:00Z").toEpochMilli();
         database.write(new Bar("API-OLD", Interval.parse("1m"), open, new BigDecimal("61837.63"),
                 new BigDecimal("61860.80"), new BigDecimal("61583.22"), new BigDecimal("61700.01"),
-                new BigDecimal("15.07702"), new BigDecimal("930225.53"), new BigDecimal("61698.5"), 1255));
+                new BigDecimal("15.07702"), new BigDecimal("930225.53"), new BigDecimal("61698.5"), 1255L));
 
         JsonNode found = bars("API-OLD", "?interval=1m&from=2024-08-08T00:00:00Z&to=2024-08-09T00:00:00Z");
         assertEquals(1, found.size(), found.toString());
@@ -168,7 +169,7 @@ class QueryApiTest {
         trade("API-Q", now, "5.25", "3");
         trade("BINANCE:APIQUSDT", now, "0.5", "1.5");
         JsonNode quotes = Http.get(base + "api/quotes").body();
-        JsonNode stock = find(quotes, "API-Q");
+        JsonNode stock = QuoteRows.find(quotes, "API-Q");
         assertDecimal("5.25", stock.get("last"));
         assertDecimal("3", stock.get("volume"));
         assertEquals("US", stock.get("market").asText());
@@ -176,7 +177,7 @@ class QueryApiTest {
         assertEquals("n/a", stock.get("feedStatus").asText(), "a feed without connection events");
         assertEquals(now, stock.get("time").asLong());
         assertTrue(stock.get("previousClose").isNull(), "no earlier day seen");
-        assertEquals("CRYPTO", find(quotes, "BINANCE:APIQUSDT").get("market").asText());
+        assertEquals("CRYPTO", QuoteRows.find(quotes, "BINANCE:APIQUSDT").get("market").asText());
     }
 
     @Test
@@ -188,11 +189,11 @@ class QueryApiTest {
         trade("finnhub", "API-N", now, "12", "1");
         JsonNode quotes = Http.get(base + "api/quotes").body();
         Instant t = Instant.ofEpochMilli(now);
-        assertSession(find(quotes, "00700.HK"), "700.HK", Market.HK, t);
-        assertSession(find(quotes, "600519.SH"), "600519.SS", Market.SH, t);
-        assertSession(find(quotes, "APIQBTC"), "APIQBTC.BINANCE", Market.CRYPTO, t);
-        assertSession(find(quotes, "API-N"), "API-N.US", Market.US, t);
-        assertTrue(find(quotes, "APIQBTC").get("inSession").asBoolean(), "crypto never closes");
+        assertSession(QuoteRows.find(quotes, "00700.HK"), "700.HK", Market.HK, t);
+        assertSession(QuoteRows.find(quotes, "600519.SH"), "600519.SS", Market.SH, t);
+        assertSession(QuoteRows.find(quotes, "APIQBTC"), "APIQBTC.BINANCE", Market.CRYPTO, t);
+        assertSession(QuoteRows.find(quotes, "API-N"), "API-N.US", Market.US, t);
+        assertTrue(QuoteRows.find(quotes, "APIQBTC").get("inSession").asBoolean(), "crypto never closes");
     }
 
     /** Out-of-session trades are kept (the quote moved) and flagged, and counted per symbol. */
@@ -202,15 +203,6 @@ class QueryApiTest {
         boolean open = market.isOpen(t);
         assertEquals(open, quote.get("inSession").asBoolean(), quote.toString());
         assertEquals(open ? 0 : 1, quote.get("outOfSessionTrades").asLong(), quote.toString());
-    }
-
-    static JsonNode find(JsonNode quotes, String symbol) {
-        for (JsonNode q : quotes) {
-            if (symbol.equals(q.get("symbol").asText())) {
-                return q;
-            }
-        }
-        throw new AssertionError(symbol + " not in " + quotes);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.caravan.bar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
@@ -86,5 +87,59 @@ class RevisionStateTest {
         assertThrows(IllegalArgumentException.class, () -> five.put(nextBucket));
         Bar sameLength = new BarBuilder("AAPL", M5, T0).add(tick(T0 + 5, "1", "1", 1)).build();
         assertThrows(IllegalArgumentException.class, () -> five.put(sameLength));
+    }
+
+    private static Bar kline(long openTime, String o, String h, String l, String c, String v, String notional,
+            Long trades) {
+        return new Bar("AAPL", M1, openTime, new BigDecimal(o), new BigDecimal(h), new BigDecimal(l), new BigDecimal(c),
+                new BigDecimal(v), notional == null ? null : new BigDecimal(notional), null, trades,
+                BarQuality.BACKFILLED, 0);
+    }
+
+    @Test
+    void aKlineTakenAsTheWholeBarLeavesWhatItDoesNotCarryUnknown() {
+        // a Finnhub candle: prices and volume, no notional, no trade count
+        Bar built = BarBuilder.forBar(kline(T0, "10", "12", "9", "11", "8", null, null), M1).build(2);
+        assertEquals(new BigDecimal("10"), built.open());
+        assertEquals(new BigDecimal("12"), built.high());
+        assertEquals(new BigDecimal("9"), built.low());
+        assertEquals(new BigDecimal("11"), built.close());
+        assertEquals(new BigDecimal("8"), built.volume());
+        assertNull(built.notional(), "notional unknown");
+        assertNull(built.vwap(), "VWAP unknown, never invented");
+        assertNull(built.trades(), "trade count unknown, not 0");
+        assertEquals(BarQuality.BACKFILLED, built.quality());
+        assertEquals(2, built.revision());
+
+        // a Binance kline: quote volume (the notional) and a trade count; the VWAP follows from them
+        Bar binance = BarBuilder.forBar(kline(T0, "10", "12", "9", "11", "8", "84", 5L), M1).build();
+        assertEquals(new BigDecimal("10.5"), binance.vwap());
+        assertEquals(5L, binance.trades());
+    }
+
+    @Test
+    void onePartWithoutACountMakesTheLongerBarsCountAndVwapUnknownTheRestStaysExact() {
+        Bar traded = new BarBuilder("AAPL", M1, T0).add(tick(T0 + 5, "10", "2", 1)).add(tick(T0 + 9, "11", "2", 2))
+                .build();
+        Bar candle = kline(T0 + 60_000L, "11", "13", "10", "12", "4", null, null);
+        Bar five = RollupBar.forPart(traded, M5).put(candle).build();
+        assertEquals(new BigDecimal("10"), five.open());
+        assertEquals(new BigDecimal("13"), five.high());
+        assertEquals(new BigDecimal("10"), five.low());
+        assertEquals(new BigDecimal("12"), five.close());
+        assertEquals(new BigDecimal("8"), five.volume());
+        assertNull(five.trades());
+        assertNull(five.vwap());
+        assertEquals(BarQuality.BACKFILLED, five.quality());
+
+        // the same minute known again (a later revision with trades) makes the hour whole again
+        Bar retraded = new BarBuilder("AAPL", M1, T0 + 60_000L).add(tick(T0 + 60_001L, "11", "4", 3)).build(1);
+        Bar again = RollupBar.forPart(traded, M5).put(candle).put(retraded).build(1);
+        assertEquals(3L, again.trades());
+        assertEquals(new BigDecimal("10.75"), again.vwap());
+
+        // a copy of a builder with an unknown part keeps it unknown
+        BarBuilder withCandle = BarBuilder.forBar(candle, M5);
+        assertNull(withCandle.copy().merge(traded).build().trades());
     }
 }

@@ -14,7 +14,7 @@ import org.apache.camel.CamelContext;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-import io.caravan.support.Await;
+import io.caravan.support.LiveFeedSettings;
 import io.caravan.support.OutputBars;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -33,18 +33,13 @@ class FeedIsolationTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Await.deleteTree(DATA);
-            return Map.ofEntries(Map.entry("caravan.feeds", "simulator,binance"),
-                    Map.entry("caravan.simulator.port", "18797"), Map.entry("caravan.simulator.trades-per-second", "20"),
+            return LiveFeedSettings.against(18797, DATA, Map.ofEntries(Map.entry("caravan.feeds", "simulator,binance"),
                     Map.entry("caravan.feed.simulator.symbols", "AAA,BBB"),
                     Map.entry("caravan.feed.binance.symbols", "BTCUSDT"),
                     // a closed port: nothing listens on the discard port of the loopback interface here
                     Map.entry("caravan.binance.url", "ws://127.0.0.1:9"),
                     Map.entry("caravan.binance.reconnect-initial-delay", "200"),
-                    Map.entry("caravan.binance.reconnect-max-delay", "1000"),
-                    Map.entry("caravan.intervals", "1s,5s"), Map.entry("caravan.bars.grace", "300ms"),
-                    Map.entry("caravan.bars.clock", "wall"), Map.entry("caravan.data-dir", DATA.toString()),
-                    Map.entry("caravan.sinks", "csv"));
+                    Map.entry("caravan.binance.reconnect-max-delay", "1000")));
         }
     }
 

@@ -103,6 +103,47 @@ class KlineCodecsTest {
         assertEquals(List.of(), binance.decode("X", M1, "[]"));
     }
 
+    /**
+     * wire-formats.txt's {@code @kline_1m} sample, closed or not, raw or in a combined stream, with its low moved to
+     * 0.0010: the docs' sample has open 0.0010 below low 0.0015, not a bar any exchange makes (refused, below).
+     */
+    private static String klineEvent(boolean closed, boolean combined) {
+        return docsKlineEvent(closed, combined).replace("\"l\":\"0.0015\"", "\"l\":\"0.0010\"");
+    }
+
+    private static String docsKlineEvent(boolean closed, boolean combined) {
+        String event = "{\"e\":\"kline\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"k\":{\"t\":1672515780000,"
+                + "\"T\":1672515839999,\"s\":\"BNBBTC\",\"i\":\"1m\",\"f\":100,\"L\":200,\"o\":\"0.0010\","
+                + "\"c\":\"0.0020\",\"h\":\"0.0025\",\"l\":\"0.0015\",\"v\":\"1000\",\"n\":100,\"x\":" + closed
+                + ",\"q\":\"1.0000\",\"V\":\"500\",\"Q\":\"0.500\",\"B\":\"123456\"}}";
+        return combined ? "{\"stream\":\"bnbbtc@kline_1m\",\"data\":" + event + "}" : event;
+    }
+
+    @Test
+    void aBinanceKlineEventIsAnExchangeBarOnceClosed() {
+        assertEquals(java.util.Optional.empty(), binance.closedEvent(klineEvent(false, true)), "still forming");
+        for (boolean combined : new boolean[] { false, true }) {
+            Kline k = binance.closedEvent(klineEvent(true, combined)).orElseThrow();
+            assertEquals("binance", k.provider());
+            assertEquals("BNBBTC", k.symbol());
+            assertEquals(M1, k.interval());
+            assertEquals(1672515780000L, k.openTime());
+            assertEquals(new BigDecimal("0.0010"), k.open());
+            assertEquals(new BigDecimal("0.0025"), k.high());
+            assertEquals(new BigDecimal("0.0010"), k.low());
+            assertEquals(new BigDecimal("0.0020"), k.close());
+            assertEquals(new BigDecimal("1000"), k.volume());
+            assertEquals(new BigDecimal("1.0000"), k.notional());
+            assertEquals(new BigDecimal("0.001"), k.vwap());
+            assertEquals(100L, k.trades());
+        }
+        assertEquals(RejectReason.MALFORMED, refused(() -> binance.closedEvent("{\"e\":\"trade\"}")).reason());
+        assertEquals(RejectReason.MALFORMED, refused(() -> binance.closedEvent(docsKlineEvent(true, true))).reason(),
+                "the docs' sample: open below low");
+        assertEquals(RejectReason.NOT_A_NUMBER,
+                refused(() -> binance.closedEvent(klineEvent(true, false).replace("\"0.0025\"", "\"x\""))).reason());
+    }
+
     @Test
     void allTickKlinesAreStringsInSecondsWithTurnoverAsNotional() {
         Kline k = alltick.decode("857.HK", M1, ALLTICK_OK).get(0);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.caravan.simulator.ExchangeSimulator;
 import io.caravan.simulator.SimulatorService;
-import io.caravan.support.Await;
+import io.caravan.support.LiveFeedSettings;
 import io.caravan.support.OutputBars;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -35,16 +35,11 @@ class MultiFeedTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Await.deleteTree(DATA);
-            return Map.ofEntries(Map.entry("caravan.feeds", "simulator,binance"),
-                    Map.entry("caravan.simulator.port", "18796"), Map.entry("caravan.simulator.trades-per-second", "20"),
+            return LiveFeedSettings.against(18796, DATA, Map.ofEntries(Map.entry("caravan.feeds", "simulator,binance"),
                     Map.entry("caravan.feed.simulator.symbols", "AAA,BBB"),
                     Map.entry("caravan.feed.binance.symbols", "BTCUSDT,ethusdt"), Map.entry("caravan.symbols", "ZZZ"),
                     Map.entry("caravan.binance.max-connection-age", "3s"),
-                    Map.entry("caravan.binance.reconnect-initial-delay", "200"),
-                    Map.entry("caravan.intervals", "1s,5s"), Map.entry("caravan.bars.grace", "300ms"),
-                    Map.entry("caravan.bars.clock", "wall"), Map.entry("caravan.data-dir", DATA.toString()),
-                    Map.entry("caravan.sinks", "csv"));
+                    Map.entry("caravan.binance.reconnect-initial-delay", "200")));
         }
     }
 

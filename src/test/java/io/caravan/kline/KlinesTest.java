@@ -21,10 +21,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -35,7 +33,10 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,14 +45,12 @@ import io.caravan.bar.BarClock;
 import io.caravan.reconcile.ReconcileStats;
 import io.caravan.simulator.SimulatorService;
 import io.caravan.sink.SinkDrain;
-import io.caravan.support.Await;
 import io.caravan.support.ExpectedBar;
 import io.caravan.support.ExpectedBars;
 import io.caravan.support.Http;
 import io.caravan.support.OutputBars;
 import io.caravan.support.RedisChannelRecorder;
 import io.caravan.support.RedisTestClient;
-import io.caravan.support.TestTrade;
 import io.caravan.tick.TickValidator;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -71,53 +70,22 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(KlinesTest.Profile.class)
 @WithTestResource(value = RedisChannelRecorder.class, initArgs = {
         @ResourceArg(name = "prefix", value = KlinesTest.PREFIX), @ResourceArg(name = "patterns", value = "xbars:*") })
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KlinesTest {
 
-    static final Path DATA = Path.of("target/test-data/klines");
-    static final Path INPUT = DATA.resolve("ticks.csv");
-    static final String PG = "jdbc:postgresql://127.0.0.1:5432/test";
-    static final String PG_SCHEMA = "caravan_klines_test";
+    static final KlineRun RUN = new KlineRun("klines", 18779);
+    static final Path DATA = RUN.data();
+    static final String PG = KlineRun.PG;
+    static final String PG_SCHEMA = RUN.schema();
     static final String PREFIX = "test:klines:";
-    static final int PORT = 18779;
-    static final String SIM = "http://127.0.0.1:" + PORT;
-    static final List<String> SYMBOLS = List.of("AAPL", "MSFT");
-    static final int MINUTES = 5;
+    static final String SIM = RUN.sim();
+    static final List<String> SYMBOLS = KlineRun.SYMBOLS;
+    static final int MINUTES = KlineRun.MINUTES;
 
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Await.deleteTree(DATA);
-            writeTrades();
-            try (Connection c = OutputBars.connect(PG, "postgres"); Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS " + PG_SCHEMA + " CASCADE");
-                s.execute("CREATE SCHEMA " + PG_SCHEMA);
-            } catch (Exception e) {
-                throw new IllegalStateException("PostgreSQL at " + PG + " is required for this test", e);
-            }
-            Map<String, String> config = new TreeMap<>();
-            config.put("caravan.feeds", "simulator");
-            config.put("caravan.simulator.port", String.valueOf(PORT));
-            config.put("caravan.simulator.file", INPUT.toString());
-            config.put("caravan.simulator.speed", "max");
-            config.put("caravan.simulator.settle-delay", "500ms");
-            config.put("caravan.symbols", String.join(",", SYMBOLS));
-            config.put("caravan.intervals", "1m");
-            config.put("caravan.bars.clock", "event");
-            config.put("caravan.data-dir", DATA.toString());
-            config.put("caravan.sinks", "csv,jdbc,redis,pubsub");
-            config.put("caravan.jdbc.url", PG + "?currentSchema=" + PG_SCHEMA);
-            config.put("caravan.jdbc.username", "postgres");
-            config.put("caravan.redis.url", RedisTestClient.URL);
-            config.put("caravan.redis.prefix", PREFIX);
-            config.put("caravan.klines.enabled", "true");
-            config.put("caravan.klines.url", SIM);
-            config.put("caravan.klines.symbols", "AAPL,MSFT,NODATA");
-            config.put("caravan.klines.cron", "0 0 0 1 1 ? 2099");
-            config.put("caravan.klines.lookback", "30m");
-            config.put("caravan.klines.max-retries", "3");
-            config.put("caravan.klines.retry-initial-delay", "200ms");
-            config.put("caravan.klines.retry-max-delay", "3s");
-            config.put("caravan.klines.forbidden-backoff", "2s");
+            Map<String, String> config = RUN.config("finnhub", "AAPL,MSFT,NODATA", PREFIX);
             config.put("caravan.reconcile.enabled", "true");
             config.put("caravan.reconcile.cron", "0 0 0 1 1 ? 2099");
             config.put("caravan.reconcile.lookback", "30m");
@@ -148,15 +116,7 @@ class KlinesTest {
     @BeforeEach
     void replayedAndReset() throws Exception {
         if (expected == null) {
-            long sent = simulator.simulator().orElseThrow().fileReplayFinished().get(2, TimeUnit.MINUTES);
-            List<TestTrade> trades = readTrades();
-            assertEquals(trades.size(), sent);
-            Awaitility.await().atMost(Duration.ofMinutes(1))
-                    .until(() -> validator.checked() == sent && camel.getInflightRepository().size("feed-finnhub") == 0);
-            clock.flush(); // the simulator says nothing after its last trade: close the last minute
-            sinks.awaitDrained(Duration.ofMinutes(1));
-            expected = ExpectedBars.compute(trades, List.of("1m"));
-            assertEquals(SYMBOLS.size() * MINUTES, expected.size());
+            expected = RUN.awaitReplay(simulator, validator, camel, clock, sinks);
             assertEquals(200, Http.post(SIM + "/sim/candle/reset", "").status());
             round(); // creates table exchange_bars
         }
@@ -308,7 +268,9 @@ class KlinesTest {
         assertEquals(MINUTES, exchangeBarRows("MSFT"), "the next symbol is fetched as usual");
     }
 
+    /** Last: its corrections rewrite AAPL's bars, which the other tests compare with the trades. */
     @Test
+    @Order(Integer.MAX_VALUE)
     void reconciliationFindsNothingUntilTheProviderLiesThenLogsCountsWritesAndCorrects() throws Exception {
         round();
         sinks.awaitDrained(Duration.ofSeconds(30));
@@ -376,6 +338,30 @@ class KlinesTest {
             assertTrue(rs.next());
             assertEquals(0, lie.compareTo(rs.getBigDecimal(1)), "the correction stored the provider's close");
         }
+        // ... and rewrote the bar built from ticks as its next revision, in every sink: the provider's prices, and
+        // the trade count and VWAP that Finnhub candles do not carry are unknown now, not left as they were
+        try (Connection c = OutputBars.connect(PG + "?currentSchema=" + PG_SCHEMA, "postgres");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT close, volume, vwap, trade_count, quality, revision FROM bars "
+                        + "WHERE symbol = 'AAPL' AND \"interval\" = '1m' AND open_time = '" + Instant.ofEpochMilli(minute)
+                        + "'")) {
+            assertTrue(rs.next());
+            assertEquals(0, lie.compareTo(rs.getBigDecimal("close")), "the bar holds the provider's close");
+            assertEquals(0, ours.volume().compareTo(rs.getBigDecimal("volume")));
+            assertNull(rs.getObject("vwap"), "VWAP unknown");
+            assertNull(rs.getObject("trade_count"), "trade count unknown");
+            assertEquals("backfilled", rs.getString("quality"));
+            assertEquals(1, rs.getInt("revision"));
+        }
+        // CSV columns: timestamp, open, high, low, close, vwap, volume, num_transactions; the row replaced, not added
+        List<String[]> rows = Files.readAllLines(DATA.resolve("bars/1m/AAPL_1m.csv")).stream()
+                .filter(l -> l.startsWith(Instant.ofEpochMilli(minute).toString())).map(l -> l.split(",", -1)).toList();
+        assertEquals(1, rows.size(), "one row for the minute");
+        String[] row = rows.get(0);
+        assertEquals(0, lie.compareTo(new BigDecimal(row[4])), "the CSV row holds the provider's close");
+        assertEquals("", row[5], "VWAP unknown");
+        assertEquals(0, ours.volume().compareTo(new BigDecimal(row[6])));
+        assertEquals("", row[7], "trade count unknown");
     }
 
     // ---- helpers
@@ -451,39 +437,5 @@ class KlinesTest {
             throw new UncheckedIOException(e);
         }
         return records;
-    }
-
-    /** Trades of AAPL and MSFT, one a second, over the five whole minutes before the current one. */
-    static void writeTrades() {
-        long end = Math.floorDiv(System.currentTimeMillis(), 60_000L) * 60_000L;
-        long start = end - MINUTES * 60_000L;
-        Random random = new Random(42);
-        Map<String, BigDecimal> prices = new TreeMap<>(Map.of("AAPL", new BigDecimal("230.00"), "MSFT",
-                new BigDecimal("410.00")));
-        StringBuilder csv = new StringBuilder("timestamp,symbol,price,size\n");
-        for (long ts = start + 500; ts < end; ts += 1000) {
-            String symbol = SYMBOLS.get(random.nextInt(SYMBOLS.size()));
-            BigDecimal price = prices.get(symbol).add(BigDecimal.valueOf(random.nextInt(41) - 20, 2));
-            prices.put(symbol, price);
-            csv.append(ts).append(',').append(symbol).append(',').append(price.toPlainString()).append(',')
-                    .append(1 + random.nextInt(500)).append('\n');
-        }
-        try {
-            Files.createDirectories(INPUT.getParent());
-            Files.writeString(INPUT, csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static List<TestTrade> readTrades() throws IOException {
-        List<TestTrade> trades = new ArrayList<>();
-        List<String> lines = Files.readAllLines(INPUT);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",");
-            trades.add(new TestTrade(f[1], Long.parseLong(f[0]), new BigDecimal(f[2]), new BigDecimal(f[3]),
-                    trades.size()));
-        }
-        return trades;
     }
 }

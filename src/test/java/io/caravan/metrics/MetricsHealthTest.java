@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import io.caravan.support.Await;
 import io.caravan.support.Http;
+import io.caravan.support.LiveFeedSettings;
 import io.caravan.support.PrometheusText;
 import io.caravan.support.RedisProxyResource;
 import io.caravan.support.RedisTestClient;
@@ -56,7 +56,8 @@ class MetricsHealthTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Await.deleteTree(DATA);
+            Map<String, String> config = new HashMap<>(LiveFeedSettings.against(SIMULATOR_PORT, DATA,
+                    Map.of("caravan.bars.grace", "200ms", "caravan.sinks", "csv,jdbc,redis,broken")));
             Path replay = DATA.resolve("refused.csv");
             try {
                 Files.createDirectories(DATA);
@@ -65,19 +66,11 @@ class MetricsHealthTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Map<String, String> config = new HashMap<>();
             config.put("caravan.feeds", "simulator,binance,replay");
             config.put("caravan.replay.file", replay.toString());
-            config.put("caravan.simulator.port", Integer.toString(SIMULATOR_PORT));
-            config.put("caravan.simulator.trades-per-second", "20");
             config.put("caravan.feed.simulator.symbols", "AAA,BBB");
             config.put("caravan.feed.binance.symbols", "BTCUSDT");
             config.put("caravan.binance.reconnect-initial-delay", "200");
-            config.put("caravan.intervals", "1s,5s");
-            config.put("caravan.bars.grace", "200ms");
-            config.put("caravan.bars.clock", "wall");
-            config.put("caravan.data-dir", DATA.toString());
-            config.put("caravan.sinks", "csv,jdbc,redis,broken");
             config.put("caravan.redis.prefix", PREFIX);
             config.put("caravan.redis.timeout", "1s");
             config.put("caravan.sink.redis.max-redeliveries", "100");

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.caravan.bar.Bar;
+import io.caravan.bar.BarQuality;
 import io.caravan.bar.Interval;
 import io.caravan.support.Await;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,6 +102,37 @@ class JdbcBarSinkTest {
             rs.next();
             assertNull(rs.getBigDecimal(1));
             assertEquals(4, rs.getLong(2));
+        }
+    }
+
+    /** Gap-fill finds trades of a flat bucket: the real bar (backfilled) replaces the flat one, alone or in a batch. */
+    @Test
+    void aRealBarReplacesTheFlatBarOfItsBucket() throws Exception {
+        BigDecimal last = new BigDecimal("61837.63");
+        for (String symbol : List.of("JDBC-F1", "JDBC-F2")) {
+            Bar flat = new Bar(symbol, ONE_MINUTE, OPEN, last, last, last, last, BigDecimal.ZERO, BigDecimal.ZERO, null,
+                    0L, BarQuality.FLAT, 0);
+            Bar real = bar(symbol, "61685.99", "2", "61700", 3);
+            Bar backfilled = new Bar(symbol, ONE_MINUTE, OPEN, real.open(), real.high(), real.low(), real.close(),
+                    real.volume(), real.notional(), real.vwap(), real.trades(), BarQuality.BACKFILLED, 0);
+            if (symbol.equals("JDBC-F1")) {
+                sink.write(flat);
+                sink.write(backfilled);
+            } else {
+                sink.writeAll(List.of(flat, backfilled));
+            }
+            try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(
+                    "SELECT count(*), max(close), max(vwap), max(trade_count), max(quality) FROM bars WHERE symbol = ?")) {
+                ps.setString(1, symbol);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    assertEquals(1, rs.getInt(1), symbol);
+                    assertEquals(0, new BigDecimal("61685.99").compareTo(rs.getBigDecimal(2)), symbol);
+                    assertEquals(0, new BigDecimal("61700").compareTo(rs.getBigDecimal(3)), symbol);
+                    assertEquals(3, rs.getLong(4), symbol);
+                    assertEquals("backfilled", rs.getString(5), symbol);
+                }
+            }
         }
     }
 

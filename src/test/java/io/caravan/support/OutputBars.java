@@ -49,7 +49,8 @@ public final class OutputBars {
                     assertEquals(8, c.length, line);
                     String key = ExpectedBars.key(symbol, interval, Instant.parse(c[0]));
                     ExpectedBar bar = new ExpectedBar(dec(c[1]), dec(c[2]), dec(c[3]), dec(c[4]), dec(c[6]),
-                            c[5].isEmpty() ? null : dec(c[5]), Long.parseLong(c[7]));
+                            c[5].isEmpty() ? null : dec(c[5]),
+                            c[7].isEmpty() ? ExpectedBar.UNKNOWN : Long.parseLong(c[7]));
                     if (bars.put(key, bar) != null) {
                         fail("bar written twice to CSV: " + key);
                     }
@@ -79,10 +80,19 @@ public final class OutputBars {
                 Instant open = rs.getObject(3, OffsetDateTime.class).toInstant();
                 String key = ExpectedBars.key(rs.getString(1), rs.getString(2), open);
                 bars.put(key, new ExpectedBar(rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
-                        rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getLong(10)));
+                        rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9),
+                        rs.getObject(10) == null ? ExpectedBar.UNKNOWN : rs.getLong(10)));
             }
         }
         return bars;
+    }
+
+    /** The first column of the first row of a query, e.g. a {@code count(*)}. */
+    public static long count(java.sql.Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Straight from the driver: DriverManager does not see drivers across Quarkus's test class loaders. */

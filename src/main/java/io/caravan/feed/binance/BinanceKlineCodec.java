@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -20,10 +21,11 @@ import io.caravan.tick.RejectReason;
 import io.caravan.tick.TickRejectedException;
 
 /**
- * Binance's {@code /api/v3/klines} answer: an array of
- * {@code [open time, open, high, low, close, volume, close time, quote volume, trades, ...]}. The quote volume is
- * Σ price·quantity, so the notional and the VWAP are the provider's own numbers; an error is
- * {@code {"code":..,"msg":..}}.
+ * Binance's klines: the {@code /api/v3/klines} answer, an array of
+ * {@code [open time, open, high, low, close, volume, close time, quote volume, trades, ...]}; and the
+ * {@code <symbol>@kline_1m} stream's events, {@code {"e":"kline",..,"k":{"t":..,"s":..,"i":"1m","o":..,"c":..,"h":..,
+ * "l":..,"v":..,"n":..,"x":closed,"q":..}}}. The quote volume is Σ price·quantity, so the notional and the VWAP are the
+ * provider's own numbers; an error is {@code {"code":..,"msg":..}}.
  */
 @ApplicationScoped
 @Named("binanceKlineCodec")
@@ -54,6 +56,41 @@ public class BinanceKlineCodec implements KlineCodec {
         }
         klines.sort(Comparator.comparingLong(Kline::openTime)); // oldest first, whatever the order sent
         return klines;
+    }
+
+    /**
+     * A {@code kline} stream event (raw or in a combined stream's {@code data}): its kline once closed
+     * ({@code "x":true}), empty while it is still forming (Binance pushes it every 2 s).
+     */
+    public Optional<Kline> closedEvent(String frame) {
+        JsonNode root = WireJson.parse(frame);
+        JsonNode payload = root.has("stream") && root.has("data") ? root.get("data") : root;
+        JsonNode k = payload.get("k");
+        if (!"kline".equals(WireJson.text(payload, "e")) || k == null || !k.isObject()) {
+            throw new TickRejectedException(RejectReason.MALFORMED, "not a kline event", frame);
+        }
+        if (!k.path("x").asBoolean(false)) {
+            return Optional.empty();
+        }
+        Interval interval;
+        try {
+            interval = Interval.parse(WireJson.text(k, "i"));
+        } catch (RuntimeException e) {
+            throw new TickRejectedException(RejectReason.MALFORMED, "kline interval " + WireJson.text(k, "i"), frame);
+        }
+        String symbol = WireJson.text(k, "s");
+        if (symbol == null || symbol.isBlank()) {
+            throw new TickRejectedException(RejectReason.MISSING_FIELD, "kline symbol", frame);
+        }
+        BigDecimal volume = KlineCheck.decimal(WireJson.text(k, "v"), "volume", frame);
+        BigDecimal notional = KlineCheck.decimal(WireJson.text(k, "q"), "quote volume", frame);
+        return Optional.of(KlineCheck.check(new Kline("binance", symbol, interval,
+                KlineCheck.millis(WireJson.text(k, "t"), "open time", frame),
+                KlineCheck.decimal(WireJson.text(k, "o"), "open", frame),
+                KlineCheck.decimal(WireJson.text(k, "h"), "high", frame),
+                KlineCheck.decimal(WireJson.text(k, "l"), "low", frame),
+                KlineCheck.decimal(WireJson.text(k, "c"), "close", frame), volume, notional,
+                BarBuilder.vwap(notional, volume), KlineCheck.millis(WireJson.text(k, "n"), "trades", frame)), frame));
     }
 
     private static String text(JsonNode row, int i) {

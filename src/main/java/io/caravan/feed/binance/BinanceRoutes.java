@@ -36,7 +36,7 @@ public class BinanceRoutes {
     /** @return the ids of the routes added, not started */
     public List<String> add(CamelContext context) {
         List<String> connections = BinanceStreams.perConnection(symbols.of("binance"),
-                BinanceStreams.MAX_STREAMS_PER_CONNECTION);
+                BinanceStreams.MAX_STREAMS_PER_CONNECTION, config.binance().klines());
         List<String> routeIds = new ArrayList<>();
         for (int i = 0; i < connections.size(); i++) {
             String routeId = i == 0 ? FIRST_ROUTE : FIRST_ROUTE + "-" + (i + 1);

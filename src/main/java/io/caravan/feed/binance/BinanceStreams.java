@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The Binance trade streams of a symbol list, grouped into connections of at most {@value #MAX_STREAMS_PER_CONNECTION}
+ * The Binance trade streams of a symbol list (and their {@code @kline_1m} streams when asked), grouped into connections of at most {@value #MAX_STREAMS_PER_CONNECTION}
  * streams (Binance's limit), each group as the value of {@code streams=} in {@code /stream?streams=..}.
  */
 public final class BinanceStreams {
@@ -25,6 +25,14 @@ public final class BinanceStreams {
      * @throws IllegalArgumentException for an empty list or a symbol Binance cannot have
      */
     public static List<String> perConnection(List<String> symbols, int maxStreamsPerConnection) {
+        return perConnection(symbols, maxStreamsPerConnection, false);
+    }
+
+    /**
+     * @param klines also each symbol's {@code @kline_1m} stream, next to its {@code @trade} stream (both count
+     *               towards the streams of a connection)
+     */
+    public static List<String> perConnection(List<String> symbols, int maxStreamsPerConnection, boolean klines) {
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("caravan.feed.binance.symbols (or caravan.symbols) names no symbol");
         }
@@ -37,6 +45,9 @@ public final class BinanceStreams {
             String stream = name.toLowerCase(Locale.ROOT) + "@trade";
             if (!streams.contains(stream)) {
                 streams.add(stream);
+                if (klines) {
+                    streams.add(name.toLowerCase(Locale.ROOT) + "@kline_1m");
+                }
             }
         }
         List<String> connections = new ArrayList<>();

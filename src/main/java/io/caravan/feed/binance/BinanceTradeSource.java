@@ -1,6 +1,5 @@
 package io.caravan.feed.binance;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import io.caravan.CaravanConfig;
 import io.caravan.feed.FeedSymbols;
 import io.caravan.feed.gap.RestGet;
 import io.caravan.feed.gap.TradeSource;
+import io.caravan.http.RestBase;
 import io.caravan.tick.RawTrade;
 
 /**
@@ -37,22 +37,8 @@ public class BinanceTradeSource implements TradeSource {
         this.symbols = symbols;
         this.codec = codec;
         this.rest = rest;
-        String base = config.gapFill().binanceUrl().orElseGet(() -> restBase(config.binance().url()));
+        String base = config.gapFill().binanceUrl().orElseGet(() -> RestBase.of(config.binance().url()));
         this.url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + PATH;
-    }
-
-    /** The REST base URL that goes with a Binance WebSocket base URL. */
-    static String restBase(String webSocketUrl) {
-        URI ws = URI.create(webSocketUrl);
-        String scheme = "wss".equals(ws.getScheme()) ? "https" : "http";
-        String host = ws.getHost();
-        if (host.equals("stream.binance.com") || host.endsWith(".stream.binance.com")) {
-            return "https://api.binance.com";
-        }
-        if (host.equals("data-stream.binance.vision")) {
-            return "https://data-api.binance.vision";
-        }
-        return scheme + "://" + host + (ws.getPort() < 0 ? "" : ":" + ws.getPort());
     }
 
     @Override

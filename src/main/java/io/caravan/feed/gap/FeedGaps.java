@@ -1,8 +1,12 @@
 package io.caravan.feed.gap;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +17,8 @@ import io.caravan.tick.Tick;
 /**
  * Notices the gaps of each WebSocket feed (by provider): the newest trade time before its connection was lost, and
  * the first trade time after it came back; at start-up, the first trade time and the start of the longest interval.
- * The gap is handed out once, by {@link #seen(Tick)} on the first trade after the connection (re)opened.
+ * The gap is handed out once, by {@link #seen(Tick)} on the first trade after the connection (re)opened; or, when no
+ * trade comes for a while after it opened, by {@link #quiet}, ending at the time the connection opened.
  * <p>
  * Only feeds that report their connection ({@link #connected}, {@link #lost}) are watched: a replay has no gaps.
  */
@@ -25,26 +30,32 @@ public class FeedGaps {
         volatile long newest = Long.MIN_VALUE;
         /** Newest trade time received before the last loss; MIN_VALUE = none yet (a start-up gap). */
         volatile long newestBeforeLoss = Long.MIN_VALUE;
-        /** Set by an (re)open, cleared by the first trade after it. */
-        volatile boolean awaitingFirstTrade;
+        /** Set by an (re)open, cleared by the first trade after it or by {@link #quiet}: the gap goes out once. */
+        final AtomicBoolean awaitingFirstTrade = new AtomicBoolean();
+        /** Wall-clock time of the last (re)open. */
+        volatile long connectedAt;
     }
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final long longestInterval;
+    private final LongSupplier wallClock;
 
     @Inject
     public FeedGaps(BarIntervals intervals) {
         this(intervals.rollups().isEmpty() ? intervals.base().millis()
-                : intervals.rollups().get(intervals.rollups().size() - 1).millis());
+                : intervals.rollups().get(intervals.rollups().size() - 1).millis(), System::currentTimeMillis);
     }
 
-    FeedGaps(long longestIntervalMillis) {
+    FeedGaps(long longestIntervalMillis, LongSupplier wallClock) {
         this.longestInterval = longestIntervalMillis;
+        this.wallClock = wallClock;
     }
 
     /** The feed's connection opened (first time or again). */
     public void connected(String provider) {
-        states.computeIfAbsent(provider, p -> new State()).awaitingFirstTrade = true;
+        State state = states.computeIfAbsent(provider, p -> new State());
+        state.connectedAt = wallClock.getAsLong();
+        state.awaitingFirstTrade.set(true);
     }
 
     /** The feed's connection closed. */
@@ -67,18 +78,42 @@ public class FeedGaps {
         if (tick.ts() > state.newest) {
             state.newest = tick.ts();
         }
-        if (!state.awaitingFirstTrade) {
+        if (!state.awaitingFirstTrade.get() || !state.awaitingFirstTrade.compareAndSet(true, false)) {
             return Optional.empty();
         }
-        state.awaitingFirstTrade = false;
-        long before = tick.ts();
+        return gapUntil(tick.provider(), state, tick.ts());
+    }
+
+    private Optional<Gap> gapUntil(String provider, State state, long before) {
         if (state.newestBeforeLoss == Long.MIN_VALUE) {
             // start-up: the bars open now began before this process did
             long after = Math.floorDiv(before, longestInterval) * longestInterval - 1;
-            return Optional.of(new Gap(tick.provider(), after, before, true));
+            return Optional.of(new Gap(provider, after, before, true));
         }
         return before - state.newestBeforeLoss > 1
-                ? Optional.of(new Gap(tick.provider(), state.newestBeforeLoss, before, false))
+                ? Optional.of(new Gap(provider, state.newestBeforeLoss, before, false))
                 : Optional.empty();
+    }
+
+    /**
+     * The gaps of feeds connected for {@code quietMillis} without a trade (a quiet market, a symbol that stopped
+     * trading): each ends when its connection opened, since every trade after that arrives live. Trades up to then are
+     * filled, so a later loss starts its gap there. The end is a wall-clock time, so a feed whose last trade is more
+     * than {@code maxSpanMillis} older than that (a simulator replaying an old file) keeps waiting for its first trade.
+     */
+    public List<Gap> quiet(long quietMillis, long maxSpanMillis) {
+        long now = wallClock.getAsLong();
+        List<Gap> gaps = new ArrayList<>();
+        states.forEach((provider, state) -> {
+            long openedAt = state.connectedAt;
+            boolean plausible = state.newestBeforeLoss == Long.MIN_VALUE
+                    || openedAt - state.newestBeforeLoss <= maxSpanMillis;
+            if (plausible && state.awaitingFirstTrade.get() && now - openedAt >= quietMillis
+                    && state.awaitingFirstTrade.compareAndSet(true, false)) {
+                gapUntil(provider, state, openedAt).ifPresent(gaps::add);
+                state.newest = Math.max(state.newest, openedAt - 1);
+            }
+        });
+        return gaps;
     }
 }

@@ -50,7 +50,7 @@ public class RedisExchangeBarWriter {
     public void write(KlineBatch batch) throws Exception {
         List<Request> calls = new ArrayList<>(batch.klines().size());
         for (Kline k : batch.klines()) {
-            Map<String, Object> fields = ExchangeBarFields.json(k, batch.fetchedAt());
+            Map<String, Object> fields = ExchangeBarFields.json(k, batch.fetchedAt(), batch.source());
             Request call = SCRIPT.call(keys.latestExchangeBar(k.symbol(), k.interval().label()),
                     keys.exchangeBarSeries(k.symbol(), k.interval().label()))
                     .arg(k.openTime())
@@ -73,7 +73,7 @@ public class RedisExchangeBarWriter {
         List<Request> publishes = new ArrayList<>(batch.klines().size());
         for (Kline k : batch.klines()) {
             publishes.add(Request.cmd(Command.PUBLISH).arg(keys.exchangeBarSeries(k.symbol(), k.interval().label()))
-                    .arg(json.writeValueAsString(ExchangeBarFields.json(k, batch.fetchedAt()))));
+                    .arg(json.writeValueAsString(ExchangeBarFields.json(k, batch.fetchedAt(), batch.source()))));
         }
         if (!publishes.isEmpty()) {
             RedisCalls.await(pubsub.batch(publishes), timeout);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import io.caravan.feed.FeedStatus;
 import io.caravan.simulator.ExchangeSimulator;
 import io.caravan.simulator.SimulatorService;
-import io.caravan.support.Await;
+import io.caravan.support.LiveFeedSettings;
 import io.caravan.support.OutputBars;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,16 +38,11 @@ class AllTickFeedTest {
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Await.deleteTree(DATA);
-            return Map.ofEntries(Map.entry("caravan.feeds", "simulator,alltick"),
-                    Map.entry("caravan.simulator.port", "18797"), Map.entry("caravan.simulator.trades-per-second", "20"),
+            return LiveFeedSettings.against(18797, DATA, Map.ofEntries(Map.entry("caravan.feeds", "simulator,alltick"),
                     Map.entry("caravan.feed.simulator.symbols", "ZZZ"),
                     Map.entry("caravan.feed.alltick.symbols", "AAPL.US,700.HK,BTCUSDT"),
                     Map.entry("caravan.alltick.token", "test-token"),
-                    Map.entry("caravan.alltick.heartbeat-interval", "500ms"),
-                    Map.entry("caravan.intervals", "1s,5s"), Map.entry("caravan.bars.grace", "300ms"),
-                    Map.entry("caravan.bars.clock", "wall"), Map.entry("caravan.data-dir", DATA.toString()),
-                    Map.entry("caravan.sinks", "csv"));
+                    Map.entry("caravan.alltick.heartbeat-interval", "500ms")));
         }
     }
 

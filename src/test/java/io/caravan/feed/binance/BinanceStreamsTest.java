@@ -33,4 +33,15 @@ class BinanceStreamsTest {
         assertThrows(IllegalArgumentException.class, () -> BinanceStreams.perConnection(List.of("BTC/USDT"), 1024));
         assertThrows(IllegalArgumentException.class, () -> BinanceStreams.perConnection(List.of("BTC USDT"), 1024));
     }
+
+    @Test
+    void klineStreamsGoNextToTheirTradeStreamsAndCountTowardsTheLimit() {
+        assertEquals(List.of("btcusdt@trade/btcusdt@kline_1m/ethusdt@trade/ethusdt@kline_1m"),
+                BinanceStreams.perConnection(List.of("BTCUSDT", "ETHUSDT", "btcusdt"), 1024, true));
+        List<String> symbols = IntStream.range(0, 600).mapToObj(i -> "S" + i + "USDT").toList();
+        List<String> connections = BinanceStreams.perConnection(symbols, 1024, true);
+        assertEquals(2, connections.size(), "1,200 streams");
+        assertEquals(1024, connections.get(0).split("/").length);
+        assertEquals(176, connections.get(1).split("/").length);
+    }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +13,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -29,22 +23,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import io.caravan.bar.BarClock;
-import io.caravan.simulator.ExchangeSimulator;
-import io.caravan.simulator.SimulatorSettings;
 import io.caravan.sink.SinkDrain;
-import io.caravan.support.Await;
+import io.caravan.support.DroppingExchange;
 import io.caravan.support.ExpectedBar;
 import io.caravan.support.ExpectedBars;
 import io.caravan.support.LeanDay;
-import io.caravan.support.LeanTicks;
 import io.caravan.support.OutputBars;
 import io.caravan.support.PostgresSchema;
 import io.caravan.support.TestTrade;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocket;
 
 /**
  * Issue 4's "done when", in one run: an exchange (the simulator, in a process of its own as far as caravan knows)
@@ -66,31 +55,20 @@ class GapFillTest {
     static final String PG_SCHEMA = "caravan_gap_fill";
     static final Duration SLICE = Duration.ofMinutes(20);
 
-    static Vertx vertx;
-    static ExchangeSimulator exchange;
+    static DroppingExchange exchange;
 
     public static class Profile implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Await.deleteTree(DATA);
-            Map<String, String> config = new TreeMap<>();
+            Map<String, String> config = DroppingExchange.caravanSettings(SIM_PORT, DATA, PG_SCHEMA);
             // one symbol over each provider's protocol: Finnhub's tick endpoint and Binance's aggTrades fill the gaps
             config.put("caravan.feeds", "finnhub,binance");
             config.put("caravan.feed.finnhub.symbols", LeanDay.SYMBOLS.get(0));
             config.put("caravan.feed.binance.symbols", LeanDay.SYMBOLS.get(1));
-            config.put("caravan.finnhub.url", "ws://127.0.0.1:" + SIM_PORT + "/");
-            config.put("caravan.finnhub.reconnect-initial-delay", "500");
-            config.put("caravan.finnhub.reconnect-max-delay", "2000");
-            config.put("caravan.binance.url", "ws://127.0.0.1:" + SIM_PORT);
-            config.put("caravan.binance.reconnect-initial-delay", "500");
-            config.put("caravan.binance.reconnect-max-delay", "2000");
             config.put("caravan.gap-fill.finnhub-url", "http://127.0.0.1:" + SIM_PORT);
-            config.put("caravan.symbols", String.join(",", LeanDay.SYMBOLS));
-            config.put("caravan.bars.clock", "event");
-            config.put("caravan.sinks", "csv,jdbc");
-            config.put("caravan.jdbc.url", PostgresSchema.fresh(PG_SCHEMA));
-            config.put("caravan.jdbc.username", PostgresSchema.USER);
-            config.put("caravan.data-dir", DATA.toString());
+            // two feeds share the event clock: at 30x the default 2 s of grace are 67 ms of wall time, less than one
+            // feed may lag the other on a loaded machine (its trades were then refused as late); 30 s are 1 s
+            config.put("caravan.bars.grace", "30s");
             return config;
         }
     }
@@ -110,27 +88,12 @@ class GapFillTest {
     CamelContext camel;
 
     /**
-     * The exchange opens (a first client subscribes) and then refuses every connection for 4 s (2 minutes of its
-     * market) while it trades: caravan, running and retrying since before, gets in mid-interval.
+     * The exchange opens and keeps caravan out for 4 s while it trades: caravan, running and retrying since before,
+     * gets in mid-interval. The first fetches of trades fail: a 503, a 429 asking for 1 s, a cut-off answer; each is
+     * tried again.
      */
     private static void openTheMarketWithoutCaravan(List<TestTrade> trades) throws Exception {
-        if (!Files.exists(INPUT)) {
-            LeanTicks.writeReplayCsv(trades, INPUT);
-        }
-        vertx = Vertx.vertx();
-        exchange = new ExchangeSimulator(vertx, new SimulatorSettings("127.0.0.1", SIM_PORT, List.of(),
-                Optional.of(INPUT), "30", Duration.ofMillis(500), 5, Duration.ofSeconds(30), Optional.empty(),
-                SimulatorSettings.DEFAULT_BINANCE_PING_INTERVAL, Optional.of(Duration.ofSeconds(15)),
-                Duration.ofSeconds(3)));
-        exchange.start();
-        WebSocket first = vertx.createWebSocketClient().connect(SIM_PORT, "127.0.0.1", "/")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        first.textMessageHandler(frame -> {
-        });
-        first.writeTextMessage("{\"type\":\"subscribe\",\"symbol\":\"" + LeanDay.SYMBOLS.get(0) + "\"}")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        assertEquals(200, post("/sim/drop?for=4s").statusCode());
-        // the first fetches of trades fail: a 503, a 429 asking for 1 s, a cut-off answer; each is tried again
+        exchange = DroppingExchange.openWithoutCaravan(SIM_PORT, INPUT, trades, LeanDay.SYMBOLS.get(0));
         assertEquals(200, post("/sim/trades/fail?status=503").statusCode());
         assertEquals(200, post("/sim/trades/fail?status=429&retryAfter=1").statusCode());
         assertEquals(200, post("/sim/trades/malformed").statusCode());
@@ -140,7 +103,7 @@ class GapFillTest {
     void barsAfterALateStartAndDroppedConnectionsEqualThoseOfAnUndisturbedRun() throws Exception {
         List<TestTrade> trades = slice();
         openTheMarketWithoutCaravan(trades);
-        exchange.fileReplayFinished().get(2, TimeUnit.MINUTES);
+        exchange.replayFinished(Duration.ofMinutes(2));
         // the last gap is filled once the feed has its first trade after the last drop; then all is quiet
         SedaEndpoint gapQueue = camel.getEndpoint(GapFill.QUEUE, SedaEndpoint.class);
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ofSeconds(2))
@@ -157,10 +120,10 @@ class GapFillTest {
         try (Connection c = OutputBars.connect(PostgresSchema.url(PG_SCHEMA), PostgresSchema.USER);
                 Statement s = c.createStatement()) {
             // the bars caravan started in the middle of, and those of the gaps, hold fetched trades
-            assertTrue(count(s, "SELECT count(*) FROM bars WHERE quality = 'backfilled' AND \"interval\" = '1m'") >= 5);
+            assertTrue(OutputBars.count(s, "SELECT count(*) FROM bars WHERE quality = 'backfilled' AND \"interval\" = '1m'") >= 5);
             // bars written before a gap was filled were rewritten: the drops cut into minutes already under way
             for (String symbol : LeanDay.SYMBOLS) {
-                assertTrue(count(s, "SELECT count(*) FROM bars WHERE revision > 0 AND symbol = '" + symbol + "'") >= 1,
+                assertTrue(OutputBars.count(s, "SELECT count(*) FROM bars WHERE revision > 0 AND symbol = '" + symbol + "'") >= 1,
                         symbol + ": bars rewritten by gap-fill");
             }
             long firstMinute = Math.floorDiv(trades.get(0).ts(), 60_000L) * 60_000L;
@@ -172,26 +135,17 @@ class GapFillTest {
         }
         assertTrue(post("/sim/trades/reset").body().contains("\"pending\":0"), "every fault was met and got past");
         assertEquals(400, post("/sim/drop?for=soon").statusCode());
-        assertEquals(405, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + SIM_PORT + "/sim/drop")).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(405, exchange.get("/sim/drop").statusCode());
     }
 
     private static HttpResponse<String> post(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + SIM_PORT + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return exchange.post(path);
     }
 
     @AfterAll
     static void closeTheExchange() {
-        if (vertx != null) {
-            vertx.close();
-        }
-    }
-
-    private static long count(Statement s, String sql) throws Exception {
-        try (ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+        if (exchange != null) {
+            exchange.close();
         }
     }
 }

@@ -96,7 +96,7 @@ public final class RedisBurstBenchmark {
         for (int i = 0; i < n; i++) {
             BigDecimal close = BigDecimal.valueOf(10_000 + i % 977, 2);
             bars.add(new Bar("SYM" + i, Interval.parse("1m"), open, close, close, close, close, BigDecimal.TEN,
-                    close.multiply(BigDecimal.TEN), close, 3));
+                    close.multiply(BigDecimal.TEN), close, 3L));
         }
         return bars;
     }

@@ -81,7 +81,7 @@ class RedisWritersTest {
     private static Bar bar(String symbol, long open, String close) {
         BigDecimal c = new BigDecimal(close);
         return new Bar(symbol, Interval.parse("1m"), open, new BigDecimal("10"), c.max(BigDecimal.TEN),
-                c.min(BigDecimal.TEN), c, new BigDecimal("3"), c.multiply(new BigDecimal("3")), c, 2);
+                c.min(BigDecimal.TEN), c, new BigDecimal("3"), c.multiply(new BigDecimal("3")), c, 2L);
     }
 
     @Test
@@ -108,7 +108,7 @@ class RedisWritersTest {
     void aBarWithoutVwapLeavesNoStaleVwapInTheHash() throws Exception {
         bars.write(List.of(bar("AAPL", T0, "11")));
         Bar zeroVolume = new Bar("AAPL", Interval.parse("1m"), T0 + 60_000, BigDecimal.ONE, BigDecimal.ONE,
-                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, null, 1);
+                BigDecimal.ONE, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, null, 1L);
         bars.write(List.of(zeroVolume));
         assertFalse(redis.hgetall(PREFIX + "bar:1m:AAPL").containsKey("vwap"));
     }
