@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.caravan.CaravanConfig;
 import io.caravan.bar.Bar;
+import io.caravan.bar.OpenBars;
 
 /**
  * Answers bar queries from three places, newest last: the database (when the jdbc sink is on: history, earlier
@@ -28,8 +29,11 @@ public class BarHistory {
     private final StoredBars stored;
     private final RecentBars recent;
     private final BarsInProgress inProgress;
+    private final OpenBars openBars;
 
-    public BarHistory(CaravanConfig config, StoredBars stored, RecentBars recent, BarsInProgress inProgress) {
+    public BarHistory(CaravanConfig config, StoredBars stored, RecentBars recent, BarsInProgress inProgress,
+            OpenBars openBars) {
+        this.openBars = openBars;
         this.database = config.sinks().stream().map(String::trim).anyMatch("jdbc"::equals);
         this.stored = stored;
         this.recent = recent;
@@ -46,11 +50,16 @@ public class BarHistory {
                 LOG.warn("Bars database not readable, answering from memory: {}", e.getMessage());
             }
         }
-        for (Bar bar : recent.find(symbol, query)) {
-            bars.put(bar.openTime(), BarView.of(bar, true));
-        }
-        inProgress.open(symbol, query.interval()).stream().filter(b -> query.contains(b.openTime()))
-                .forEach(b -> bars.putIfAbsent(b.openTime(), BarView.of(b, false)));
+        // read under the closing lock: a closing group leaves the aggregator before its bar reaches the recent
+        // bars, and a query between the two would see the bar nowhere (the clock closes and delivers in one hold)
+        openBars.whileNoneClose(() -> {
+            for (Bar bar : recent.find(symbol, query)) {
+                bars.put(bar.openTime(), BarView.of(bar, true));
+            }
+            inProgress.open(symbol, query.interval()).stream().filter(b -> query.contains(b.openTime()))
+                    .forEach(b -> bars.putIfAbsent(b.openTime(), BarView.of(b, false)));
+            return null;
+        });
         List<BarView> newest = new ArrayList<>(bars.values());
         return new BarSeries(symbol, query.interval().label(),
                 List.copyOf(newest.subList(Math.max(0, newest.size() - query.limit()), newest.size())));

@@ -13,10 +13,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +66,10 @@ class QueryApiTest {
     ProducerTemplate producer;
     @Inject
     JdbcBarSink database;
+    @Inject
+    BarHistory history;
+    @Inject
+    CamelContext camel;
 
     JsonNode bars(String symbol, String query) {
         Http.Answer answer = Http.get(base + "api/bars/" + URLEncoder.encode(symbol, StandardCharsets.UTF_8)
@@ -118,9 +128,14 @@ class QueryApiTest {
 
         JsonNode open = bars(symbol, "?interval=1s");
         assertEquals(1, open.size(), open.toString());
-        // its 1s bucket closes 200 ms after its end: seen closed, from memory (the database sink may lag)
-        Awaitility.await().atMost(Duration.ofSeconds(30))
-                .until(() -> bars(symbol, "?interval=1s").get(0).get("closed").asBoolean());
+        // its 1s bucket closes 200 ms after its end: seen closed, from memory (the database sink may lag); polled
+        // often, because while it closes the bar must never be missing (it leaves the aggregator before it reaches
+        // the recent bars: a query between the two once answered nothing)
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> {
+            JsonNode seen = bars(symbol, "?interval=1s");
+            assertEquals(1, seen.size(), "the bar is in progress or closed, never absent: " + seen);
+            return seen.get(0).get("closed").asBoolean();
+        });
         JsonNode closed = bars(symbol, "?interval=1s").get(0);
         assertDecimal("10.00", closed.get("open"));
         assertDecimal("12.50", closed.get("close"));
@@ -145,6 +160,44 @@ class QueryApiTest {
         assertDecimal("9.00", m.get("close"));
         assertDecimal("7", m.get("volume"));
         assertEquals(3, m.get("trades").asLong());
+    }
+
+    /**
+     * A query made while a bar closes, after it has left its aggregator and before it has reached the recent bars,
+     * still finds it: the query is made from the closing thread's {@code direct:bar-watchers} send (the window) on
+     * another thread, and given 500 ms to answer before the close goes on. Without the closing lock it answers at
+     * once, with nothing.
+     */
+    @Test
+    void aBarBeingClosedIsNeverMissing() throws Exception {
+        String symbol = "API-CLOSING";
+        BarQuery query = new BarQuery(Interval.parse("1s"), Long.MIN_VALUE, Long.MAX_VALUE, 10);
+        CompletableFuture<BarSeries> answer = new CompletableFuture<>();
+        EventNotifierSupport inTheWindow = new EventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.ExchangeSendingEvent sending
+                        && sending.getEndpoint().getEndpointUri().startsWith("direct://bar-watchers")
+                        && sending.getExchange().getMessage().getBody() instanceof Bar bar
+                        && bar.symbol().equals(symbol) && bar.interval().equals(query.interval()) && !answer.isDone()) {
+                    CompletableFuture.runAsync(() -> answer.complete(history.find(symbol, query)));
+                    try {
+                        answer.get(500, TimeUnit.MILLISECONDS);
+                    } catch (Exception waitedEnough) {
+                        // the query waits for the close to finish: as it should
+                    }
+                }
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(inTheWindow);
+        try {
+            trade(symbol, System.currentTimeMillis(), "3.00", "1");
+            BarSeries seen = answer.get(30, TimeUnit.SECONDS);
+            assertEquals(1, seen.bars().size(), "the closing bar was missing from the answer: " + seen);
+            assertTrue(seen.bars().get(0).closed(), seen.toString());
+        } finally {
+            camel.getManagementStrategy().removeEventNotifier(inTheWindow);
+        }
     }
 
     @Test
