@@ -33,11 +33,11 @@ public class BarHistory {
 
     public BarHistory(CaravanConfig config, StoredBars stored, RecentBars recent, BarsInProgress inProgress,
             OpenBars openBars) {
-        this.openBars = openBars;
         this.database = config.sinks().stream().map(String::trim).anyMatch("jdbc"::equals);
         this.stored = stored;
         this.recent = recent;
         this.inProgress = inProgress;
+        this.openBars = openBars;
     }
 
     public BarSeries find(String symbol, BarQuery query) {
