@@ -11,7 +11,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -57,11 +56,7 @@ final class AllTickKlineEndpoint {
     }
 
     void handle(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET) {
-            JsonReplies.respond(request, 405, JsonReplies.error("Method not allowed"));
-            return;
-        }
-        if (faults.answered(request)) {
+        if (faults.answeredGet(request)) {
             return;
         }
         String token = request.getParam("token");

@@ -13,7 +13,6 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -36,11 +35,7 @@ final class CandleEndpoint {
     }
 
     void handle(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET) {
-            respond(request, 405, error("Method not allowed"));
-            return;
-        }
-        if (faults.answered(request)) {
+        if (faults.answeredGet(request)) {
             return;
         }
         String symbol = request.getParam("symbol");

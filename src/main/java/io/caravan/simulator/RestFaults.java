@@ -1,5 +1,7 @@
 package io.caravan.simulator;
 
+import static io.caravan.simulator.JsonReplies.respond;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -26,8 +28,6 @@ import io.vertx.core.http.HttpServerRequest;
  * </ul>
  * Every answer tells {@code queued} (faults waiting now), {@code pending} (waiting before this command) and
  * {@code requests}.
- * <ul>
- * </ul>
  * Faults queue in order. Runs on the simulator's event loop, like the candle endpoint, so it needs no locks.
  */
 final class RestFaults {
@@ -59,6 +59,18 @@ final class RestFaults {
     Fault next() {
         requests++;
         return queued.isEmpty() ? null : queued.remove(0);
+    }
+
+    /**
+     * True when the request has been answered already: not a GET (405, a Finnhub-style error body), or the next
+     * queued fault. Binance's endpoints answer in Binance's words instead ({@link BinanceRestRequests}).
+     */
+    boolean answeredGet(HttpServerRequest request) {
+        if (request.method() != HttpMethod.GET) {
+            respond(request, 405, JsonReplies.error("Method not allowed"));
+            return true;
+        }
+        return answered(request);
     }
 
     /** Answers the request with the next queued fault, if there is one; false when the request is to be served. */
@@ -165,9 +177,5 @@ final class RestFaults {
             return fallback;
         }
         return value.trim();
-    }
-
-    private static void respond(HttpServerRequest request, int status, String body) {
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(body);
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -34,11 +33,7 @@ final class TickEndpoint {
     }
 
     void handle(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET) {
-            JsonReplies.respond(request, 405, JsonReplies.error("Method not allowed"));
-            return;
-        }
-        if (faults.answered(request)) {
+        if (faults.answeredGet(request)) {
             return;
         }
         String symbol = request.getParam("symbol");

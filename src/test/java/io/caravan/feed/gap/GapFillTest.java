@@ -99,17 +99,26 @@ class GapFillTest {
         assertEquals(200, post("/sim/trades/malformed").statusCode());
     }
 
+    /**
+     * Once the market has finished: waits until the gap-fill queue is empty and nothing is in flight, closes the bars
+     * still open and waits for the sinks to write them.
+     */
+    static void settle(CamelContext camel, String gapQueue, BarClock clock, SinkDrain sinks)
+            throws InterruptedException {
+        SedaEndpoint queue = camel.getEndpoint(gapQueue, SedaEndpoint.class);
+        Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ofSeconds(2))
+                .until(() -> queue.getCurrentQueueSize() == 0 && camel.getInflightRepository().size() == 0);
+        clock.flush();
+        assertTrue(sinks.awaitDrained(Duration.ofMinutes(1)));
+    }
+
     @Test
     void barsAfterALateStartAndDroppedConnectionsEqualThoseOfAnUndisturbedRun() throws Exception {
         List<TestTrade> trades = slice();
         openTheMarketWithoutCaravan(trades);
         exchange.replayFinished(Duration.ofMinutes(2));
         // the last gap is filled once the feed has its first trade after the last drop; then all is quiet
-        SedaEndpoint gapQueue = camel.getEndpoint(GapFill.QUEUE, SedaEndpoint.class);
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ofSeconds(2))
-                .until(() -> gapQueue.getCurrentQueueSize() == 0 && camel.getInflightRepository().size() == 0);
-        clock.flush();
-        assertTrue(sinks.awaitDrained(Duration.ofMinutes(1)));
+        settle(camel, GapFill.QUEUE, clock, sinks);
 
         Map<String, ExpectedBar> expected = ExpectedBars.compute(trades, ExpectedBars.ALL_INTERVALS);
         OutputBars.assertSameBars(expected, OutputBars.fromJdbc(PostgresSchema.url(PG_SCHEMA), PostgresSchema.USER),

@@ -17,8 +17,6 @@ import java.util.Map;
 import jakarta.inject.Inject;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.seda.SedaEndpoint;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,11 +78,7 @@ class KlineGapFillTest {
         assertEquals(200, exchange.post("/sim/candle/fail?status=429&retryAfter=1").statusCode());
         assertEquals(200, exchange.post("/sim/candle/malformed").statusCode());
         exchange.replayFinished(Duration.ofMinutes(2));
-        SedaEndpoint klineQueue = camel.getEndpoint(GapFill.KLINE_QUEUE, SedaEndpoint.class);
-        Awaitility.await().atMost(Duration.ofMinutes(1)).pollDelay(Duration.ofSeconds(2))
-                .until(() -> klineQueue.getCurrentQueueSize() == 0 && camel.getInflightRepository().size() == 0);
-        clock.flush();
-        assertTrue(sinks.awaitDrained(Duration.ofMinutes(1)));
+        GapFillTest.settle(camel, GapFill.KLINE_QUEUE, clock, sinks);
 
         Map<String, ExpectedBar> expected = ExpectedBars.compute(trades, ExpectedBars.ALL_INTERVALS);
         Map<String, ExpectedBar> jdbc = OutputBars.fromJdbc(PostgresSchema.url(PG_SCHEMA), PostgresSchema.USER);
