@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Blocking JSON calls to the running service or the simulator. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public record Answer(int status, JsonNode body) {
