@@ -60,6 +60,9 @@ public interface CaravanConfig {
 
     Replay replay();
 
+    /** Fault injection for tests of what a failure does; off unless set. */
+    Faults faults();
+
     /** Recording of every raw frame of every live feed, for replay. */
     Record record();
 
@@ -96,6 +99,23 @@ public interface CaravanConfig {
 
     /** Route files read at runtime, and their live reload. */
     Routes routes();
+
+    /** Who may call the Jolokia agent (Hawtio's), besides its own host and origin (io.caravan.jolokia). */
+    Jolokia jolokia();
+
+    interface Jolokia {
+        /** The page of hawtio/run on its default port. */
+        String HAWTIO_RUN_ORIGINS = "http://127.0.0.1:8090,http://localhost:8090";
+
+        /** Host names a request may carry in its Host header, besides loopback and the agent's own host. */
+        @WithName("allowed-hosts")
+        Optional<List<String>> allowedHosts();
+
+        /** Browser origins (scheme://host:port) allowed besides the agent's own: hawtio/run's page by default. */
+        @WithName("allowed-origins")
+        @WithDefault(HAWTIO_RUN_ORIGINS)
+        List<String> allowedOrigins();
+    }
 
     interface Routes {
         /** A directory of YAML routes besides the top-level routes/, loaded at startup and watched like it. */
@@ -155,12 +175,43 @@ public interface CaravanConfig {
         Duration quietAfter();
     }
 
+    /** Limits of every WebSocket feed's incoming messages (caravan's client consumer, OrderedClientConsumer). */
+    Websocket websocket();
+
+    interface Websocket {
+        /**
+         * The largest message (all its frames) taken in; a larger one is a dead letter ({@code too large}) and the
+         * connection goes on.
+         */
+        @WithName("max-frame-bytes")
+        @WithDefault("1048576")
+        int maxFrameBytes();
+
+        /** Bytes of messages waiting for the route per connection; above it the socket is paused until a quarter. */
+        @WithName("max-pending-bytes")
+        @WithDefault("33554432")
+        long maxPendingBytes();
+
+        /**
+         * A connection that has brought nothing for this long (no message, no ping, no answer to the WebSocket ping
+         * caravan sends after half of it) is taken for dead, closed and replaced; the gap is then filled. 0 = never.
+         */
+        @WithName("stale-after")
+        @WithDefault("30s")
+        Duration staleAfter();
+    }
+
     interface Bars {
         @WithDefault("2s")
         Duration grace();
 
         /** wall or event; when absent: event for a replay-only run, wall otherwise. */
         Optional<String> clock();
+
+        /** Event clock: a trade further ahead than this moves it only when the next trade confirms the jump. */
+        @WithName("max-clock-jump")
+        @WithDefault("1h")
+        Duration maxClockJump();
 
         /** How long after closing a bar can still be revised by gap-fill (its state is kept that long). */
         @WithDefault("2h")
@@ -171,8 +222,27 @@ public interface CaravanConfig {
         boolean flat();
     }
 
+    interface Faults {
+        /**
+         * Throw an Error on the bar-closing thread at its n-th close: {@code internal} (an InternalError) or
+         * {@code oom} (fills the heap until OutOfMemoryError).
+         */
+        @WithName("engine-error-at-close")
+        java.util.OptionalInt engineErrorAtClose();
+
+        @WithName("engine-error")
+        @WithDefault("internal")
+        String engineError();
+    }
+
     interface Replay {
+        /** One file, or several separated by commas, each a file, a directory or a glob; merged in event time. */
         Optional<String> file();
+
+        /** A longer line of a replay file goes to the dead letter as too large instead of into memory. */
+        @WithName("max-line-length")
+        @WithDefault("16777216")
+        int maxLineLength();
 
         /** binance, finnhub or alltick: read recorded frames with that codec; unset = recognise each frame. */
         Optional<String> provider();
@@ -184,6 +254,11 @@ public interface CaravanConfig {
         @WithName("exit-when-done")
         @WithDefault("false")
         boolean exitWhenDone();
+
+        /** Chunks of lines (1,000 each at max speed) the reader may have read ahead of the engine; it waits beyond. */
+        @WithName("in-flight")
+        @WithDefault("4")
+        int inFlight();
     }
 
     interface Record {
@@ -238,6 +313,20 @@ public interface CaravanConfig {
         /** After a drop, new connections are refused this long. */
         @WithDefault("0s")
         Duration dropFor();
+
+        /** A Finnhub connection's subscriptions after its first each take effect this much later (tests gap-fill). */
+        @WithDefault("0s")
+        Duration subscribeDelay();
+
+        /** How far back (from each symbol's newest trade) the trades endpoints keep the trades made. */
+        @WithName("trade-history")
+        @WithDefault("24h")
+        Duration tradeHistory();
+
+        /** The most trades kept for the trades endpoints, all symbols together; the oldest go first. */
+        @WithName("trade-history-max-trades")
+        @WithDefault("2500000")
+        long tradeHistoryMaxTrades();
     }
 
     interface Finnhub extends WebsocketFeed {
@@ -333,6 +422,17 @@ public interface CaravanConfig {
 
         @WithName("max-delay")
         Optional<Duration> maxDelay();
+
+        @WithName("give-up-after")
+        Optional<Duration> giveUpAfter();
+
+        /**
+         * Whether a replay waits for this sink when its queue is half full (back-pressure) instead of running ahead
+         * until the queue is full and its bars go to the dead letter as {@code Queue full}. Default: true for the
+         * built-in sinks, false for user sinks (a user's endpoint that hangs must not stall a replay).
+         */
+        @WithName("back-pressure")
+        Optional<Boolean> backPressure();
     }
 
     interface Redis {
@@ -374,6 +474,10 @@ public interface CaravanConfig {
         @WithName("max-delay")
         @WithDefault("10s")
         Duration maxDelay();
+
+        /** How long a sink may be down (database away) before its bars go to the dead letter; unset: never. */
+        @WithName("give-up-after")
+        Optional<Duration> giveUpAfter();
     }
 
     interface Api {
@@ -405,6 +509,21 @@ public interface CaravanConfig {
         @WithName("push-interval")
         @WithDefault("250ms")
         Duration pushInterval();
+
+        /**
+         * A page whose previous push is still not written to its socket after this long (it does not read) is
+         * disconnected; until then what changed is held for it coalesced, one entry per symbol and bar.
+         */
+        @WithName("slow-client-timeout")
+        @WithDefault("10s")
+        Duration slowClientTimeout();
+
+        /**
+         * Origins besides caravan's own (scheme://host:port of the request) whose pages may open /api/live, e.g.
+         * https://caravan.example.com behind a TLS proxy. A WebSocket without Origin (not a browser) is accepted.
+         */
+        @WithName("allowed-origins")
+        Optional<List<String>> allowedOrigins();
 
         Alert alert();
 

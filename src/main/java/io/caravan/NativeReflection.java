@@ -22,6 +22,9 @@ import io.caravan.feed.gap.GapFill;
 import io.caravan.feed.record.FrameRecorder;
 import io.caravan.feed.replay.ReplayFeed;
 import io.caravan.feed.websocket.WebsocketReconnect;
+import io.caravan.jolokia.CaravanJolokiaRestrictor;
+import io.caravan.jolokia.GuardedRequests;
+import io.caravan.jolokia.JolokiaRequestGuard;
 import io.caravan.sink.BarFields;
 import io.caravan.sink.JdbcBarSink;
 import io.caravan.sink.SinkFanOut;
@@ -39,6 +42,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * routes/*.yaml, {@code .bean(x, "write")}, {@code method(x, "parts")}): the YAML routes are read at runtime, so
  * the build cannot see which methods they call.</li>
  * </ul>
+ * Jolokia's restrictor and authenticator, named in application.properties, are created by reflection too.
  * Dead-letter records, Redis documents and bar JSON are maps, which need nothing. A new record serialised by
  * Jackson or a new bean called by name from a route belongs in this list.
  */
@@ -51,7 +55,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WebsocketReconnect.class, ReplayFeed.class, DeadLetters.class, BarClock.class, BarRollupStrategy.class,
         BarFields.class, SinkFanOut.class, JdbcBarSink.class, RedisBarWriter.class, RedisPublisher.class,
         RecentBars.class, LiveUpdates.class, LiveBroadcaster.class, GapFill.class, BarRevisions.class,
-        UserSinkUris.class, FlatBars.class })
+        UserSinkUris.class, FlatBars.class,
+        // created by Jolokia from its restrictorClass / authClass options; the restrictor looks the hand-over up
+        CaravanJolokiaRestrictor.class, JolokiaRequestGuard.class, GuardedRequests.class })
 public final class NativeReflection {
 
     private NativeReflection() {

@@ -107,7 +107,7 @@ class KillRestartIT {
 
     private static Process start(String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcaravan.feeds=finnhub", "-Dcaravan.finnhub.url=ws://127.0.0.1:" + SIM_PORT + "/",
+                "-XX:+ExitOnOutOfMemoryError", "-Dcaravan.feeds=finnhub", "-Dcaravan.finnhub.url=ws://127.0.0.1:" + SIM_PORT + "/",
                 "-Dcaravan.finnhub.reconnect-initial-delay=500", "-Dcaravan.gap-fill.finnhub-url=http://127.0.0.1:" + SIM_PORT,
                 "-Dcaravan.symbols=" + String.join(",", SYMBOLS), "-Dcaravan.intervals=" + String.join(",", INTERVALS),
                 "-Dcaravan.sinks=csv,jdbc", "-Dcaravan.data-dir=" + DATA.resolve("data"),

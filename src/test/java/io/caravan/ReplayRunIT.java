@@ -59,7 +59,7 @@ class ReplayRunIT {
         Await.deleteTree(data);
         Files.createDirectories(data);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dcaravan.feeds=replay", "-Dcaravan.replay.file=" + INPUT, "-Dcaravan.replay.exit-when-done=true",
+                "-XX:+ExitOnOutOfMemoryError", "-Dcaravan.feeds=replay", "-Dcaravan.replay.file=" + INPUT, "-Dcaravan.replay.exit-when-done=true",
                 "-Dcaravan.data-dir=" + data, "-Dcaravan.jdbc.url=" + PG + "?currentSchema=" + SCHEMA,
                 "-Dcaravan.jdbc.username=postgres", "-Dquarkus.http.port=0",
                 // Jolokia (fixed port 8778) may still be held by the app of the IT before this one

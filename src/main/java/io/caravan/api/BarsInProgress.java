@@ -1,43 +1,34 @@
 package io.caravan.api;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
-
 import io.caravan.bar.Bar;
+import io.caravan.bar.BarBook;
 import io.caravan.bar.BarBuilder;
 import io.caravan.bar.BarIntervals;
-import io.caravan.bar.BarKey;
-import io.caravan.bar.OpenBar;
 import io.caravan.bar.Interval;
 import io.caravan.bar.OpenBars;
 
 /**
- * The bars still open for a symbol, read from the aggregators' groups without changing them. A longer bar in
- * progress is its rollup group (the base bars already closed in its bucket) plus the base bars still open in it:
- * the same arithmetic as when it closes.
+ * The bars still open for a symbol, read from the aggregators' groups (one {@link BarBook} per open bucket) without
+ * changing them. A longer bar in progress is its rollup book's bar (the base bars already closed in its bucket) plus
+ * the base bars still open in it: the same arithmetic as when it closes.
  */
 @ApplicationScoped
 public class BarsInProgress {
 
     private final OpenBars openBars;
     private final BarIntervals intervals;
-    private final CamelContext camel;
 
-    public BarsInProgress(OpenBars openBars, BarIntervals intervals, CamelContext camel) {
+    public BarsInProgress(OpenBars openBars, BarIntervals intervals) {
         this.openBars = openBars;
         this.intervals = intervals;
-        this.camel = camel;
     }
 
     /**
@@ -45,46 +36,42 @@ public class BarsInProgress {
      * grace.
      */
     public List<Bar> open(String symbol, Interval interval) {
-        return open(symbol, interval, keysOf(openBars.baseGroups(), symbol), keysOf(openBars.rollupGroups(), symbol));
+        return open(symbol, interval, openBars.baseBooks(), openBars.rollupBooks());
     }
 
-    /**
-     * For many symbols at once (a live frame): the open keys are listed once and indexed by symbol, instead of
-     * scanning every open group for every symbol and interval (with 1,000 symbols that scan was most of the CPU).
-     */
+    /** For many symbols at once (a live frame): the open books are listed once. */
     public Snapshot snapshot() {
         return new Snapshot();
     }
 
     public final class Snapshot {
 
-        private Map<String, List<BarKey>> base;
-        private Map<String, List<BarKey>> rolled;
+        private List<BarBook> base;
+        private List<BarBook> rolled;
 
         private Snapshot() {
         }
 
         public List<Bar> open(String symbol, Interval interval) {
             if (base == null) {
-                base = index(openBars.baseGroups());
-                rolled = index(openBars.rollupGroups());
+                base = openBars.baseBooks();
+                rolled = openBars.rollupBooks();
             }
-            return BarsInProgress.this.open(symbol, interval, base.getOrDefault(symbol, List.of()),
-                    rolled.getOrDefault(symbol, List.of()));
+            return BarsInProgress.this.open(symbol, interval, base, rolled);
         }
     }
 
-    private List<Bar> open(String symbol, Interval interval, List<BarKey> base, List<BarKey> rollupKeys) {
-        List<BarKey> rolled = interval.equals(intervals.base()) ? List.of() : rollupKeys
-                .stream().filter(k -> k.intervalMillis() == interval.millis()).toList();
+    private List<Bar> open(String symbol, Interval interval, List<BarBook> base, List<BarBook> rollups) {
+        List<BarBook> rolled = interval.equals(intervals.base()) ? List.of()
+                : rollups.stream().filter(b -> b.interval().equals(interval)).toList();
         SortedSet<Long> buckets = new TreeSet<>();
-        base.forEach(k -> buckets.add(interval.bucketStart(k.openTime())));
-        rolled.forEach(k -> buckets.add(k.openTime()));
+        base.forEach(b -> buckets.add(interval.bucketStart(b.openTime())));
+        rolled.forEach(b -> buckets.add(b.openTime()));
         List<Bar> bars = new ArrayList<>();
         for (long bucket : buckets) {
             BarBuilder merged = new BarBuilder(symbol, interval, bucket);
-            int parts = mergeInto(merged, openBars.rollupGroups(), rolled, interval, bucket)
-                    + mergeInto(merged, openBars.baseGroups(), base, interval, bucket);
+            int parts = mergeInto(merged, rolled, symbol, interval, bucket)
+                    + mergeInto(merged, base, symbol, interval, bucket);
             if (parts > 0) {
                 bars.add(merged.build());
             }
@@ -92,12 +79,12 @@ public class BarsInProgress {
         return bars;
     }
 
-    private int mergeInto(BarBuilder merged, MemoryAggregationRepository repository, List<BarKey> keys,
-            Interval interval, long bucket) {
+    private static int mergeInto(BarBuilder merged, List<BarBook> books, String symbol, Interval interval,
+            long bucket) {
         int parts = 0;
-        for (BarKey k : keys) {
-            if (interval.bucketStart(k.openTime()) == bucket) {
-                Optional<Bar> bar = snapshot(repository, k);
+        for (BarBook book : books) {
+            if (interval.bucketStart(book.openTime()) == bucket) {
+                Optional<Bar> bar = book.bar(symbol);
                 if (bar.isPresent()) {
                     merged.merge(bar.get());
                     parts++;
@@ -105,31 +92,5 @@ public class BarsInProgress {
             }
         }
         return parts;
-    }
-
-    private Optional<Bar> snapshot(MemoryAggregationRepository repository, BarKey key) {
-        Exchange group = repository.get(camel, key.text());
-        // the group may have closed since its key was listed; its bar is then among the closed ones
-        OpenBar builder = group == null ? null : group.getMessage().getBody(OpenBar.class);
-        return builder == null ? Optional.empty() : Optional.of(builder.build());
-    }
-
-    private static List<BarKey> keysOf(MemoryAggregationRepository repository, String symbol) {
-        List<BarKey> keys = new ArrayList<>();
-        for (String text : repository.getKeys()) {
-            if (text.startsWith(symbol) && text.length() > symbol.length() && text.charAt(symbol.length()) == '|') {
-                keys.add(BarKey.parse(text));
-            }
-        }
-        return keys;
-    }
-
-    private static Map<String, List<BarKey>> index(MemoryAggregationRepository repository) {
-        Map<String, List<BarKey>> bySymbol = new HashMap<>();
-        for (String text : repository.getKeys()) {
-            BarKey key = BarKey.parse(text);
-            bySymbol.computeIfAbsent(key.symbol(), k -> new ArrayList<>()).add(key);
-        }
-        return bySymbol;
     }
 }

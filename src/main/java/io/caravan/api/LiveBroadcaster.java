@@ -5,39 +5,51 @@ import jakarta.inject.Named;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import io.quarkus.websockets.next.OpenConnections;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.caravan.CaravanConfig;
 
-/** Sends each frame, serialised once, to every open page. Frames are built even with no page open: alerts run. */
+/**
+ * Sends each frame to every open page without waiting (route {@code live-push}, a timer thread of its own, never
+ * the ingestion's). A page whose previous frame is not written yet gets nothing now: the frame goes into its
+ * backlog, coalesced, and is sent with the rest once the page has caught up; a page behind for longer than
+ * {@code caravan.dashboard.slow-client-timeout} is disconnected. Pages that keep up share one serialisation of the
+ * frame. Frames are built even with no page open: alerts run.
+ */
 @ApplicationScoped
 @Named("liveBroadcaster")
 public class LiveBroadcaster {
 
-    private static final Logger LOG = LoggerFactory.getLogger(LiveBroadcaster.class);
-
     private final LiveUpdates updates;
-    private final OpenConnections connections;
+    private final LiveClients clients;
     private final ObjectMapper json;
+    private final long slowClientNanos;
 
-    public LiveBroadcaster(LiveUpdates updates, OpenConnections connections, ObjectMapper json) {
+    public LiveBroadcaster(LiveUpdates updates, LiveClients clients, ObjectMapper json, CaravanConfig config) {
         this.updates = updates;
-        this.connections = connections;
+        this.clients = clients;
         this.json = json;
+        this.slowClientNanos = config.dashboard().slowClientTimeout().toNanos();
     }
 
     public void push() throws JsonProcessingException {
         LiveFrame frame = updates.nextFrame();
-        if (frame.isEmpty() || connections.listAll().isEmpty()) {
-            return;
-        }
-        String text = json.writeValueAsString(frame);
-        for (WebSocketConnection connection : connections) {
-            if (connection.isOpen()) {
-                connection.sendText(text).subscribe().with(ok -> {
-                }, e -> LOG.debug("Live push to {} failed: {}", connection.id(), e.toString()));
+        String shared = null;
+        long now = System.nanoTime();
+        for (LiveClient client : clients.all()) {
+            if (client.isSending()) {
+                client.backlog().add(frame);
+                long behind = client.sendingFor(now);
+                if (behind > slowClientNanos) {
+                    clients.drop(client, behind / 1_000_000);
+                }
+            } else if (!client.backlog().isEmpty()) {
+                client.backlog().add(frame);
+                client.send(json.writeValueAsString(client.backlog().drain(frame.sentAt())), now);
+            } else if (!frame.isEmpty()) {
+                if (shared == null) {
+                    shared = json.writeValueAsString(frame);
+                }
+                client.send(shared, now);
             }
         }
     }

@@ -8,7 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 import io.caravan.CaravanConfig;
 import io.caravan.bar.BarRoutes;
 
-/** Closed bars into the recent-bars store and the next live frame; a timer pushes frames at the display rate. */
+/** Closed bars (a batch per close) into the recent-bars store and the next live frame; a timer pushes frames at the display rate. */
 @ApplicationScoped
 public class LiveRoutes extends RouteBuilder {
 
@@ -26,8 +26,8 @@ public class LiveRoutes extends RouteBuilder {
                 .log(LoggingLevel.WARN, "Live view: ${exception.message}");
 
         from(BarRoutes.CLOSED_BAR_WATCHERS).routeId("live-bars")
-                .bean("recentBars", "add")
-                .bean("liveUpdates", "barClosed");
+                .bean("recentBars", "addAll")
+                .bean("liveUpdates", "barsClosed");
 
         from("timer:live-push?period=" + pushMillis).routeId("live-push")
                 .bean("liveBroadcaster", "push");

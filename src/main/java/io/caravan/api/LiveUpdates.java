@@ -43,9 +43,9 @@ public class LiveUpdates {
         this.intervals = parser.intervals();
     }
 
-    /** Called for every closed bar (route {@code live-bars}). */
-    public void barClosed(Bar bar) {
-        closed.add(bar);
+    /** Called with the bars of every close (route {@code live-bars}). */
+    public void barsClosed(List<Bar> bars) {
+        closed.addAll(bars);
     }
 
     /** Called at the push rate, by one thread. */

@@ -33,6 +33,13 @@ public class RecentBars {
         this.capacity = Math.max(1, config.api().recentBars());
     }
 
+    /** The bars of a close (route {@code live-bars}). */
+    public void addAll(List<Bar> bars) {
+        for (Bar bar : bars) {
+            add(bar);
+        }
+    }
+
     public void add(Bar bar) {
         NavigableMap<Long, Bar> bars = series.computeIfAbsent(new Series(bar.symbol(), bar.interval().label()),
                 s -> new ConcurrentSkipListMap<>());

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -15,8 +14,9 @@ import io.caravan.tick.Tick;
 import io.caravan.tick.TickRejectedException;
 
 /**
- * Decides when buckets close: at {@code open + interval + grace} on the wall clock (live feeds) or on the largest
- * event time seen (replays). Also refuses ticks whose bucket has already closed (late).
+ * Decides when buckets close: at {@code open + interval + grace} on the wall clock (live feeds) or on event time
+ * (replays: the largest trade time seen, a jump of more than {@code caravan.bars.max-clock-jump} once confirmed).
+ * Also refuses ticks whose bucket has already closed (late).
  */
 @ApplicationScoped
 @Named("barClock")
@@ -31,7 +31,8 @@ public class BarClock {
     private final BarIntervals intervals;
     private final OpenBars openBars;
     private final FlatBars flatBars;
-    private final AtomicLong eventTime = new AtomicLong(Long.MIN_VALUE);
+    private final EventClock eventTime;
+    private final BarCloser closer;
     private long sweptBoundary = Long.MIN_VALUE;
     /** Period of the bar-clock timer route. */
     public static final long TIMER_PERIOD_MS = 10;
@@ -39,8 +40,11 @@ public class BarClock {
     private long wallSweptBoundary = Long.MIN_VALUE;
     private long lastWallSweep;
 
-    public BarClock(CaravanConfig config, BarIntervals intervals, OpenBars openBars, FlatBars flatBars) {
+    public BarClock(CaravanConfig config, BarIntervals intervals, OpenBars openBars, FlatBars flatBars,
+            BarCloser closer) {
         this.mode = resolveMode(config);
+        this.closer = closer;
+        this.eventTime = new EventClock(config.bars().maxClockJump());
         this.intervals = intervals;
         this.openBars = openBars;
         this.flatBars = flatBars;
@@ -62,9 +66,9 @@ public class BarClock {
         return mode;
     }
 
-    /** The time bars close by: the wall clock, or the largest event time seen. */
+    /** The time bars close by: the wall clock, or event time (the largest trade time seen, see {@link EventClock}). */
     public long now() {
-        return mode == Mode.WALL ? System.currentTimeMillis() : eventTime.get();
+        return mode == Mode.WALL ? System.currentTimeMillis() : eventTime.now();
     }
 
     /** Passes the tick on, or refuses it as late when its base bucket has closed; advances event time. */
@@ -77,7 +81,7 @@ public class BarClock {
                     tick.toString());
         }
         if (mode == Mode.EVENT) {
-            eventTime.accumulateAndGet(tick.ts(), Math::max);
+            eventTime.observe(tick.ts());
         }
         return tick;
     }
@@ -85,7 +89,7 @@ public class BarClock {
     /** After each live tick: with event time, close what the newest tick's time has passed. */
     public void afterTick() {
         if (mode == Mode.EVENT) {
-            sweepOnBoundary(eventTime.get());
+            sweepOnBoundary(eventTime.now());
         }
     }
 
@@ -99,18 +103,26 @@ public class BarClock {
         if (mode == Mode.WALL) {
             long now = System.currentTimeMillis();
             long boundary = intervals.base().bucketStart(now - intervals.graceMillis());
-            if (boundary > wallSweptBoundary || now - lastWallSweep >= RESWEEP_MS) {
+            boolean sweep = boundary > wallSweptBoundary || now - lastWallSweep >= RESWEEP_MS;
+            if (sweep) {
                 wallSweptBoundary = boundary;
                 lastWallSweep = now;
-                closeDue(now, now - intervals.graceMillis() - FlatBars.SETTLE_MS);
             }
-            flatBars.fill(now - intervals.graceMillis() - FlatBars.SETTLE_MS);
+            long flatEndedBy = now - intervals.graceMillis() - FlatBars.SETTLE_MS;
+            closer.run(() -> {
+                if (sweep) {
+                    closeDue(now, flatEndedBy);
+                }
+                flatBars.fill(flatEndedBy);
+                return null;
+            });
         }
     }
 
     /** End of input: close every open bar, whatever the clock says (and judge the buckets ended by then). */
     public synchronized int flush() {
-        return closeDue(Long.MAX_VALUE, now());
+        long now = now();
+        return closer.run(() -> closeDue(Long.MAX_VALUE, now));
     }
 
     /**
@@ -150,7 +162,7 @@ public class BarClock {
         long boundary = intervals.base().bucketStart(now - intervals.graceMillis());
         if (boundary > sweptBoundary) {
             sweptBoundary = boundary;
-            closeDue(now, now - intervals.graceMillis());
+            closer.run(() -> closeDue(now, now - intervals.graceMillis()));
         }
     }
 }

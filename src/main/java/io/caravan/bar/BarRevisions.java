@@ -44,9 +44,11 @@ public class BarRevisions {
     private final BarIntervals intervals;
     private final BarRollupStrategy rollup;
     private final ProducerTemplate producer;
+    private final BarCloser closer;
 
     public BarRevisions(OpenBars openBars, ClosedBars closedBars, BarClock clock, BarIntervals intervals,
-            BarRollupStrategy rollup, ProducerTemplate producer) {
+            BarRollupStrategy rollup, ProducerTemplate producer, BarCloser closer) {
+        this.closer = closer;
         this.openBars = openBars;
         this.closedBars = closedBars;
         this.clock = clock;
@@ -62,7 +64,8 @@ public class BarRevisions {
         ticks.stream().sorted(Comparator.comparingLong(Tick::ts).thenComparingLong(Tick::tieBreaker))
                 .forEach(t -> byBar.computeIfAbsent(BarKey.of(t.symbol(), base, base.bucketStart(t.ts())),
                         k -> new ArrayList<>()).add(t));
-        return openBars.whileNoneClose(() -> applyClosing(byBar));
+        // on the closing thread: it closes bars too (BarCloser)
+        return closer.run(() -> openBars.whileNoneClose(() -> applyClosing(byBar)));
     }
 
     private Applied applyClosing(Map<String, List<Tick>> byBar) {
@@ -79,7 +82,7 @@ public class BarRevisions {
                 trades.forEach(builder::add);
                 Bar revision = builder.build(closed.revision() + 1);
                 closedBars.remember(revision, builder);
-                producer.sendBody("direct:bar-closed", revision);
+                producer.sendBody("direct:bar-closed", List.of(revision));
                 revised++;
                 continue;
             }
@@ -124,7 +127,7 @@ public class BarRevisions {
             }
         }
         List<Bar> sorted = klineBars.stream().sorted(Comparator.comparingLong(Bar::openTime)).toList();
-        return openBars.whileNoneClose(() -> replaceClosing(sorted, keepEqual));
+        return closer.run(() -> openBars.whileNoneClose(() -> replaceClosing(sorted, keepEqual)));
     }
 
     private Applied replaceClosing(List<Bar> klineBars, boolean keepEqual) {
@@ -154,7 +157,7 @@ public class BarRevisions {
             BarBuilder state = BarBuilder.forBar(kline, base).markBackfilled();
             Bar bar = state.build(closed == null ? 0 : closed.revision() + 1);
             closedBars.remember(bar, state);
-            producer.sendBody("direct:bar-closed", bar);
+            producer.sendBody("direct:bar-closed", List.of(bar));
             if (closed == null) {
                 added++;
             } else {
@@ -171,16 +174,22 @@ public class BarRevisions {
                 && ours.volume().compareTo(kline.volume()) == 0;
     }
 
-    /** For each closed base bar: rewrites the longer bars it belongs to that are already closed (a revision). */
-    public void reviseClosedRollups(Bar part) {
-        for (BarRollupStrategy.Part p : rollup.parts(part)) {
-            ClosedBars.Closed closed = closedBars.get(p.targetKey());
-            if (closed != null) {
-                RollupBar rolled = ((RollupBar) closed.state()).copy().put(part);
-                Bar revision = rolled.build(closed.revision() + 1);
-                closedBars.remember(revision, rolled);
-                producer.sendBody(REVISED, revision);
+    /** For the closed base bars of a batch: rewrites the longer bars they belong to that are already closed. */
+    public void reviseClosedRollups(List<Bar> parts) {
+        List<Bar> revised = new ArrayList<>();
+        for (Bar part : parts) {
+            for (String key : rollup.targetKeys(part)) {
+                ClosedBars.Closed closed = closedBars.get(key);
+                if (closed != null) {
+                    RollupBar rolled = ((RollupBar) closed.state()).copy().put(part);
+                    Bar revision = rolled.build(closed.revision() + 1);
+                    closedBars.remember(revision, rolled);
+                    revised.add(revision);
+                }
             }
+        }
+        if (!revised.isEmpty()) {
+            producer.sendBody(REVISED, revised);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.caravan.bar;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,15 +12,18 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.support.ExpressionAdapter;
 
-/** Closed base bars into every longer interval. */
+/**
+ * Closed base bars into every longer interval: one group per bucket of each longer interval, whose body is a
+ * {@link BarBook} of that bucket's longer bars, completed by the clock like the base buckets.
+ */
 @ApplicationScoped
 public class BarRollupStrategy implements AggregationStrategy {
 
-    /** One closed base bar on its way into the bar of a longer interval. */
-    public record Part(Bar bar, Interval target) {
+    /** Closed base bars on their way into the bars of one bucket of a longer interval. */
+    public record Part(List<Bar> bars, Interval target, long openTime) {
 
         public String targetKey() {
-            return BarKey.of(bar.symbol(), target, target.bucketStart(bar.openTime()));
+            return BarBook.keyOf(target, openTime).text();
         }
     }
 
@@ -29,17 +35,37 @@ public class BarRollupStrategy implements AggregationStrategy {
         this.closedBars = closedBars;
     }
 
-    /** The parts a closed base bar feeds: one per longer interval, none for a rolled-up bar. */
-    public List<Part> parts(Bar bar) {
+    /** The {@link ClosedBars} keys of the longer bars a base bar belongs to: one per longer interval, none for a longer bar. */
+    public List<String> targetKeys(Bar bar) {
         if (!bar.interval().equals(intervals.base())) {
             return List.of();
         }
-        return intervals.rollups().stream().map(target -> new Part(bar, target)).toList();
+        List<String> keys = new ArrayList<>(intervals.rollups().size());
+        for (Interval target : intervals.rollups()) {
+            keys.add(BarKey.of(bar.symbol(), target, target.bucketStart(bar.openTime())));
+        }
+        return keys;
     }
 
-    /** The parts whose longer bar is still open (or not yet begun): those go through the aggregator. */
-    public List<Part> openParts(Bar bar) {
-        return parts(bar).stream().filter(part -> closedBars.get(part.targetKey()) == null).toList();
+    /**
+     * The parts of closed base bars whose longer bar is still open (or not yet begun): those go through the aggregator,
+     * one exchange per longer bucket they touch (one per longer interval for the bars of a base bucket).
+     */
+    public List<Part> openParts(List<Bar> bars) {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        for (Interval target : intervals.rollups()) {
+            for (Bar bar : bars) {
+                if (!bar.interval().equals(intervals.base())) {
+                    continue;
+                }
+                long openTime = target.bucketStart(bar.openTime());
+                if (closedBars.get(BarKey.of(bar.symbol(), target, openTime)) == null) {
+                    parts.computeIfAbsent(BarBook.keyOf(target, openTime).text(),
+                            k -> new Part(new ArrayList<>(), target, openTime)).bars().add(bar);
+                }
+            }
+        }
+        return new ArrayList<>(parts.values());
     }
 
     public Expression correlation() {
@@ -55,18 +81,18 @@ public class BarRollupStrategy implements AggregationStrategy {
     public Exchange aggregate(Exchange rolled, Exchange partExchange) {
         Part part = partExchange.getMessage().getBody(Part.class);
         if (rolled == null) {
-            partExchange.getMessage().setBody(RollupBar.forPart(part.bar(), part.target()));
-            return partExchange;
+            partExchange.getMessage().setBody(new BarBook(part.target(), part.openTime()));
+            rolled = partExchange;
         }
-        rolled.getMessage().getBody(RollupBar.class).put(part.bar());
+        BarBook book = rolled.getMessage().getBody(BarBook.class);
+        for (Bar bar : part.bars()) {
+            book.addPart(bar);
+        }
         return rolled;
     }
 
     @Override
     public void onCompletion(Exchange exchange) {
-        RollupBar rollup = exchange.getMessage().getBody(RollupBar.class);
-        Bar bar = rollup.build();
-        closedBars.remember(bar, rollup);
-        exchange.getMessage().setBody(bar);
+        exchange.getMessage().setBody(closedBars.remember(exchange.getMessage().getBody(BarBook.class)));
     }
 }

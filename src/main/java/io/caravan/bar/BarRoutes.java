@@ -20,8 +20,9 @@ import io.caravan.tick.TickRejectedException;
 import io.caravan.tick.TickRoutes;
 
 /**
- * Ticks → base bars → longer bars, both with Camel's Aggregator EIP. Groups never complete on their own: the
- * {@link BarClock} closes them through their aggregate controllers when their bucket (plus grace) has passed.
+ * Ticks → base bars → longer bars, both with Camel's Aggregator EIP, one group per bucket ({@link BarBook}: every
+ * symbol's bar of it). Groups never complete on their own: the {@link BarClock} closes them through their aggregate
+ * controllers when their bucket (plus grace) has passed, and each close goes on as one batch of bars.
  * <p>
  * Completed bars are sent on the thread that closes them (Camel's default is a separate "Aggregator" thread per
  * aggregator): a base bar must have reached its rollup group before the clock closes that group in the same sweep.
@@ -32,7 +33,7 @@ public class BarRoutes extends RouteBuilder {
     /** Every closed bar, of every interval, is also sent here before the sinks (the API's recent bars, the page). */
     public static final String CLOSED_BAR_WATCHERS = "direct:bar-watchers";
 
-    /** Closed correlation keys remembered, so a tick slipping past the late check cannot reopen a closed bucket. */
+    /** Closed base buckets remembered, so a tick slipping past the late check cannot reopen one ({@link ClosedBuckets}). */
     static final int CLOSED_KEYS = 100_000;
 
     private final BarClock clock;
@@ -79,7 +80,6 @@ public class BarRoutes extends RouteBuilder {
                     .aggregationRepository(openBars.baseGroups())
                     .aggregateController(openBars.baseController())
                     .executorService(new SynchronousExecutorService())
-                    .closeCorrelationKeyOnCompletion(CLOSED_KEYS)
                     .completionPredicate(constant(false))
                     .to("direct:bar-closed")
                 .end()
@@ -90,7 +90,7 @@ public class BarRoutes extends RouteBuilder {
                 });
 
         // validated ticks of a frame: each admitted in order (late ones refused one by one, as alone), then one
-        // exchange per bar they touch; the clock moves once the whole batch is in its groups
+        // exchange per base bucket they touch (almost always one); the clock moves once the whole batch is in
         from("direct:tick-batch").routeId("bar-batches").routeConfigurationId(TickRoutes.INGEST)
                 .process(e -> e.getMessage().setBody(admit(e, e.getMessage().getBody(List.class))))
                 .split(body())
@@ -98,17 +98,19 @@ public class BarRoutes extends RouteBuilder {
                 .end()
                 .process(e -> clock.afterTick());
 
+        // the bars of a closed bucket (or revised bars) as one batch, a List<Bar>: one exchange per close to the
+        // watchers and the sinks, one per longer bucket into the rollups. No closed-key check on the rollups: a bar
+        // begun by fetched trades in a closed base bucket may begin a longer bar in a closed bucket, as it always could
         from("direct:bar-closed").routeId("bar-closed")
-                .bean(flatBars, "closed")
+                .process(e -> flatBars.closed(bars(e)))
                 .to(CLOSED_BAR_WATCHERS)
                 .to("direct:sinks")
-                .bean(revisions, "reviseClosedRollups")
+                .process(e -> revisions.reviseClosedRollups(bars(e)))
                 .split(method(rollup, "openParts"))
                     .aggregate(rollup.correlation(), rollup)
                         .aggregationRepository(openBars.rollupGroups())
                         .aggregateController(openBars.rollupController())
                         .executorService(new SynchronousExecutorService())
-                        .closeCorrelationKeyOnCompletion(CLOSED_KEYS)
                         .completionPredicate(constant(false))
                         .to("direct:bar-closed");
 
@@ -119,6 +121,11 @@ public class BarRoutes extends RouteBuilder {
 
         from("timer:bar-clock?period=" + BarClock.TIMER_PERIOD_MS).routeId("bar-clock")
                 .bean(clock, "onTimer");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Bar> bars(Exchange exchange) {
+        return exchange.getMessage().getBody(List.class);
     }
 
     private List<TickGroup> admit(Exchange batch, List<?> validated) {

@@ -1,6 +1,8 @@
 package io.caravan.bar;
 
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -34,6 +36,17 @@ public class ClosedBars {
         long closesAt = bar.openTime() + bar.interval().millis() + graceMillis;
         byKey.remove(bar.key()); // a revision moves to the tail
         byKey.put(bar.key(), new Closed(state, bar.revision(), closesAt));
+    }
+
+    /** Every bar of a closed book, remembered; returns them in the book's order. */
+    public List<Bar> remember(BarBook book) {
+        List<BarBook.Closed> closed = book.close();
+        List<Bar> bars = new ArrayList<>(closed.size());
+        for (BarBook.Closed bar : closed) {
+            remember(bar.bar(), bar.state());
+            bars.add(bar.bar());
+        }
+        return bars;
     }
 
     public Closed get(String key) {

@@ -86,6 +86,13 @@ public class FlatBars {
         }
     }
 
+    /** The bars of a close (or revised bars), as {@link #closed(Bar)} each. */
+    public synchronized void closed(List<Bar> bars) {
+        for (Bar bar : bars) {
+            closed(bar);
+        }
+    }
+
     /**
      * Sends the flat bars of the buckets that ended at or before {@code endedBy} and were not judged yet, holding
      * the lock that closing and revising bars hold, so a flat bar never overtakes the real bar of its bucket.
@@ -95,7 +102,10 @@ public class FlatBars {
             return;
         }
         openBars.whileNoneClose(() -> {
-            due(endedBy).forEach(bar -> producer.sendBody(BarRevisions.REVISED, bar));
+            List<Bar> due = due(endedBy);
+            if (!due.isEmpty()) {
+                producer.sendBody(BarRevisions.REVISED, due); // one batch, in time order
+            }
             return null;
         });
     }
@@ -184,9 +194,10 @@ public class FlatBars {
     /** Open times of the base bars still open (a tick admitted just before its bucket closed), by symbol. */
     private Map<String, List<Long>> openBaseBars() {
         Map<String, List<Long>> open = new HashMap<>();
-        for (String key : openBars.baseGroups().getKeys()) {
-            BarKey k = BarKey.parse(key);
-            open.computeIfAbsent(k.symbol(), s -> new ArrayList<>()).add(k.openTime());
+        for (BarBook book : openBars.baseBooks()) {
+            for (String symbol : book.symbols()) {
+                open.computeIfAbsent(symbol, s -> new ArrayList<>()).add(book.openTime());
+            }
         }
         return open;
     }

@@ -1,5 +1,6 @@
 package io.caravan.bar;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -8,12 +9,14 @@ import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.processor.aggregate.AggregateController;
 import org.apache.camel.processor.aggregate.DefaultAggregateController;
 import org.apache.camel.processor.aggregate.MemoryAggregationRepository;
 
 /**
- * The groups held by the two aggregators (ticks → base bars, base bars → longer bars) and the means to close them.
+ * The groups held by the two aggregators (ticks → base bars, base bars → longer bars), one per bucket with its
+ * {@link BarBook}, and the means to close them.
  * Closing is forced through each aggregator's {@link AggregateController}, base bars first, so that a base bar
  * closed in a sweep has reached its rollup group before that group is closed in the same sweep.
  */
@@ -48,12 +51,12 @@ public class OpenBars {
     }
 
     /**
-     * Closes every bar whose bucket closes at or before {@code now}; returns how many were closed. Revisions
+     * Closes every bucket that closes at or before {@code now}; returns how many bars they held. Revisions
      * ({@link BarRevisions}) hold the same lock, so a bar is never closed while it is being revised.
      */
     public synchronized int closeDue(long now, long graceMillis) {
-        int closed = close(baseGroups.getKeys(), baseController, now, graceMillis)
-                + close(rollupGroups.getKeys(), rollupController, now, graceMillis);
+        int closed = close(baseGroups, baseController, now, graceMillis)
+                + close(rollupGroups, rollupController, now, graceMillis);
         closedBars.evict(now);
         return closed;
     }
@@ -69,8 +72,8 @@ public class OpenBars {
      * here, the clock has not moved.
      */
     public synchronized int closeAll() {
-        return close(baseGroups.getKeys(), baseController, Long.MAX_VALUE, 0)
-                + close(rollupGroups.getKeys(), rollupController, Long.MAX_VALUE, 0);
+        return close(baseGroups, baseController, Long.MAX_VALUE, 0)
+                + close(rollupGroups, rollupController, Long.MAX_VALUE, 0);
     }
 
     /**
@@ -81,7 +84,32 @@ public class OpenBars {
         return work.get();
     }
 
-    private static int close(Set<String> keys, AggregateController controller, long now, long graceMillis) {
+    /** The books of the base buckets still open. */
+    public List<BarBook> baseBooks() {
+        return books(baseGroups);
+    }
+
+    /** The books of the longer buckets still open. */
+    public List<BarBook> rollupBooks() {
+        return books(rollupGroups);
+    }
+
+    private static List<BarBook> books(MemoryAggregationRepository groups) {
+        List<BarBook> books = new ArrayList<>();
+        for (String key : groups.getKeys()) {
+            // a group may complete meanwhile: its body is then its bars
+            Exchange group = groups.get(null, key);
+            if (group != null && group.getMessage().getBody() instanceof BarBook book) {
+                books.add(book);
+            }
+        }
+        return books;
+    }
+
+    /** Completes the groups of the buckets due at {@code now}, oldest first; returns the number of bars they held. */
+    private static int close(MemoryAggregationRepository groups, AggregateController controller, long now,
+            long graceMillis) {
+        Set<String> keys = groups.getKeys();
         if (keys.isEmpty()) {
             return 0;
         }
@@ -90,7 +118,11 @@ public class OpenBars {
                 .sorted().toList();
         int closed = 0;
         for (BarKey key : due) {
-            closed += controller.forceCompletionOfGroup(key.text());
+            Exchange group = groups.get(null, key.text());
+            int bars = group != null && group.getMessage().getBody() instanceof BarBook book ? book.size() : 0;
+            if (controller.forceCompletionOfGroup(key.text()) > 0) {
+                closed += bars;
+            }
         }
         return closed;
     }

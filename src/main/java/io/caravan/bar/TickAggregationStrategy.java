@@ -1,5 +1,6 @@
 package io.caravan.bar;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +10,15 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Expression;
 import org.apache.camel.support.ExpressionAdapter;
 
+import io.caravan.tick.RejectReason;
 import io.caravan.tick.Tick;
+import io.caravan.tick.TickRejectedException;
 
-/** Ticks into base-interval bars; the arithmetic is {@link BarBuilder}'s. */
+/**
+ * Ticks into the base bars of their bucket: one group per base bucket, whose body is a {@link BarBook} (every
+ * symbol's bar of that bucket). The group completes once, when the clock closes the bucket, and then carries every
+ * bar of the bucket as one batch ({@code List<Bar>}). The arithmetic is {@link BarBuilder}'s.
+ */
 @ApplicationScoped
 public class TickAggregationStrategy implements AggregationStrategy {
 
@@ -20,6 +27,7 @@ public class TickAggregationStrategy implements AggregationStrategy {
 
     private final Interval base;
     private final ClosedBars closedBars;
+    private final ClosedBuckets closedBuckets = new ClosedBuckets(BarRoutes.CLOSED_KEYS);
 
     public TickAggregationStrategy(BarIntervals intervals, ClosedBars closedBars) {
         this.base = intervals.base();
@@ -40,36 +48,40 @@ public class TickAggregationStrategy implements AggregationStrategy {
         };
     }
 
+    /** The key of the tick's base bucket (all symbols). */
     public BarKey keyOf(Tick tick) {
-        return new BarKey(tick.symbol(), base.millis(), base.bucketStart(tick.ts()));
+        return BarBook.keyOf(base, base.bucketStart(tick.ts()));
     }
 
-    /** The new exchange carries one tick, or a {@link TickGroup} of one bar's ticks from a batch. */
+    /**
+     * The new exchange carries one tick, or a {@link TickGroup} of one bucket's ticks from a batch. A live trade never
+     * opens a bucket that has closed (see {@link ClosedBuckets}); it is refused as late.
+     */
     @Override
-    public Exchange aggregate(Exchange bar, Exchange ticksExchange) {
+    public Exchange aggregate(Exchange book, Exchange ticksExchange) {
         Object body = ticksExchange.getMessage().getBody();
         List<Tick> ticks = body instanceof TickGroup group ? group.ticks() : List.of((Tick) body);
-        int from = 0;
-        if (bar == null) {
-            ticksExchange.getMessage().setBody(BarBuilder.forTick(ticks.get(0), base));
-            bar = ticksExchange;
-            from = 1;
+        boolean backfill = isBackfill(ticksExchange);
+        if (book == null) {
+            BarKey key = keyOf(ticks.get(0));
+            if (!backfill && closedBuckets.isClosed(key.text())) {
+                throw new TickRejectedException(RejectReason.LATE, "bucket " + Instant.ofEpochMilli(key.openTime())
+                        + " already closed", ticks.get(0).toString());
+            }
+            ticksExchange.getMessage().setBody(new BarBook(base, key.openTime()));
+            book = ticksExchange;
         }
-        BarBuilder builder = bar.getMessage().getBody(BarBuilder.class);
-        for (int i = from; i < ticks.size(); i++) {
-            builder.add(ticks.get(i));
+        BarBook bars = book.getMessage().getBody(BarBook.class);
+        for (Tick tick : ticks) {
+            bars.add(tick, backfill);
         }
-        if (isBackfill(ticksExchange)) {
-            builder.markBackfilled();
-        }
-        return bar;
+        return book;
     }
 
     @Override
     public void onCompletion(Exchange exchange) {
-        BarBuilder builder = exchange.getMessage().getBody(BarBuilder.class);
-        Bar bar = builder.build();
-        closedBars.remember(bar, builder);
-        exchange.getMessage().setBody(bar);
+        BarBook book = exchange.getMessage().getBody(BarBook.class);
+        closedBuckets.closed(book.key().text());
+        exchange.getMessage().setBody(closedBars.remember(book));
     }
 }

@@ -4,6 +4,6 @@ import java.util.List;
 
 import io.caravan.tick.Tick;
 
-/** Admitted ticks of one base bar, from one batch: one exchange into the aggregator instead of one per tick. */
+/** Admitted ticks of one base bucket (any symbols), from one batch: one exchange into the aggregator, not one per tick. */
 public record TickGroup(BarKey key, List<Tick> ticks) {
 }

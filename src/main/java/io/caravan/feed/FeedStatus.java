@@ -2,11 +2,15 @@ package io.caravan.feed;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import io.caravan.feed.gap.FeedGaps;
+import io.caravan.feed.gap.Gap;
+import io.caravan.feed.gap.GapFill;
 import io.caravan.metrics.ConnectionMetrics;
 
 /**
@@ -27,17 +31,31 @@ public class FeedStatus {
 
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final FeedGaps gaps;
+    private final Consumer<Gap> fill;
     private final ConnectionMetrics metrics;
 
+    @Inject
+    public FeedStatus(FeedGaps gaps, GapFill gapFill, ConnectionMetrics metrics) {
+        this(gaps, gapFill::request, metrics);
+    }
+
+    /** Without gap-fill, for tests of what reads the status. */
     public FeedStatus(FeedGaps gaps, ConnectionMetrics metrics) {
+        this(gaps, gap -> {
+        }, metrics);
+    }
+
+    private FeedStatus(FeedGaps gaps, Consumer<Gap> fill, ConnectionMetrics metrics) {
         this.gaps = gaps;
+        this.fill = fill;
         this.metrics = metrics;
     }
 
     /** Called by a feed route on its OPEN event; {@code provider} is the providers' name carried by its ticks. */
     public void connected(String provider) {
         states.put(provider, new State(CONNECTED, System.currentTimeMillis()));
-        gaps.connected(provider);
+        // what the last connection's gap still had waiting for a symbol's first live trade is filled now
+        gaps.connected(provider).forEach(fill);
         metrics.opened(provider);
     }
 

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 import io.caravan.bar.Interval;
+import io.caravan.tick.BoundedDecimal;
+import io.caravan.tick.Excerpt;
 import io.caravan.tick.RejectReason;
 import io.caravan.tick.TickRejectedException;
 
@@ -18,9 +20,11 @@ public final class KlineCheck {
             throw new TickRejectedException(RejectReason.MISSING_FIELD, field, body);
         }
         try {
-            return new BigDecimal(text.trim());
+            // bounded before conversion: 1e10000000 is no market quantity, and its plain form ten million digits
+            return BoundedDecimal.parse(text.trim());
         } catch (NumberFormatException e) {
-            throw new TickRejectedException(RejectReason.NOT_A_NUMBER, field + " " + text, body);
+            throw new TickRejectedException(RejectReason.NOT_A_NUMBER, field + " " + e.getMessage() + ": "
+                    + Excerpt.of(text), body);
         }
     }
 
@@ -30,6 +34,16 @@ public final class KlineCheck {
             return value.longValueExact();
         } catch (ArithmeticException e) {
             throw new TickRejectedException(RejectReason.BAD_TIMESTAMP, field + " " + text, body);
+        }
+    }
+
+    /** A time in UNIX seconds as epoch milliseconds; seconds whose milliseconds overflow a long are refused. */
+    public static long secondsToMillis(String text, String field, String body) {
+        long seconds = millis(text, field, body);
+        try {
+            return Math.multiplyExact(seconds, 1000L);
+        } catch (ArithmeticException e) {
+            throw new TickRejectedException(RejectReason.BAD_TIMESTAMP, field + " " + text + " s", body);
         }
     }
 

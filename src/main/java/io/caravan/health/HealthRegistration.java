@@ -7,12 +7,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 
+import org.apache.camel.CamelContext;
+
 import io.caravan.CaravanConfig;
 import io.caravan.feed.FeedStatus;
 import io.caravan.feed.binance.BinanceCodec;
 import io.caravan.feed.finnhub.FinnhubCodec;
 import io.caravan.metrics.IngestMetrics;
 import io.caravan.sink.BarDatabase;
+import io.caravan.sink.SinkStatuses;
 import io.caravan.sink.Sinks;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.runtime.StartupEvent;
@@ -23,7 +26,7 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Registers the readiness checks of what this run uses: one per WebSocket feed named in {@code caravan.feeds},
  * Redis when the redis or pubsub sink is active, the database when the jdbc sink is. A replay has no connection to
- * check. Nothing unused is checked, so a run without Redis is not reported down for it.
+ * check. The sinks' own state (writing, or which is waiting for its database) is one more. Nothing unused is checked, so a run without Redis is not reported down for it.
  */
 @ApplicationScoped
 public class HealthRegistration {
@@ -31,7 +34,7 @@ public class HealthRegistration {
     void register(@Observes StartupEvent event, @Readiness HealthRegistry readiness, CaravanConfig config,
             FeedStatus status, IngestMetrics ingest, MarketSession session, Sinks sinks,
             Instance<BarDatabase> database, Instance<Redis> redis,
-            @RedisClientName("pubsub") Instance<Redis> pubsub) {
+            @RedisClientName("pubsub") Instance<Redis> pubsub, SinkStatuses sinkStatuses, CamelContext camel) {
         for (String feed : connectedFeeds(config)) {
             readiness.register(FeedHealthCheck.name(feed),
                     new FeedHealthCheck(feed, () -> status.of(feed), ingest.feed(feed), session, config.health().staleAfter()));
@@ -45,6 +48,10 @@ public class HealthRegistration {
         }
         if (sinks.isActive(Sinks.JDBC)) {
             readiness.register(DatabaseHealthCheck.NAME, new DatabaseHealthCheck(database.get()));
+        }
+        if (!sinks.active().isEmpty()) {
+            readiness.register(SinksHealthCheck.NAME, new SinksHealthCheck(sinkStatuses.all(),
+                    sink -> sinks.backlog(camel).getOrDefault(sink, 0), java.time.Clock.systemUTC()));
         }
     }
 

@@ -18,6 +18,10 @@ import io.caravan.bar.Bar;
 import io.caravan.bar.BarClock;
 import io.caravan.bar.BarIntervals;
 import io.caravan.bar.Interval;
+import io.caravan.sink.SinkFanOut;
+import io.caravan.sink.SinkRetryPolicy;
+import io.caravan.sink.SinkStatus;
+import io.caravan.sink.SinkStatuses;
 import io.caravan.sink.Sinks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -41,23 +45,30 @@ public class SinkMetrics {
     public static final String WRITTEN = "caravan.bars.written";
     public static final String FAILURES = "caravan.sink.failures";
     public static final String BACKLOG = "caravan.sink.backlog";
+    public static final String WAITED = "caravan.sink.back.pressure";
 
     /** Why a bar did not reach a sink: its queue was full, or the sink gave up after its retries. */
     public static final String QUEUE_FULL = "queue full";
     public static final String WRITE_FAILED = "write failed";
 
-    private record SinkMeters(Map<Interval, Counter> written, Timer latency, Counter queueFull, Counter writeFailed) {
+    private record SinkMeters(Map<Interval, Counter> written, Timer latency, Counter queueFull, Counter writeFailed,
+            Timer waited) {
     }
 
     private final BarIntervals intervals;
     private final boolean wallClock;
     private final Map<Interval, Timer> handed = new HashMap<>();
     private final Map<String, SinkMeters> sinks = new HashMap<>();
+    private final List<String> order;
+
+    public static final String FAILING = "caravan.sink.failing";
+    public static final String OLDEST = "caravan.sink.backlog.oldest";
 
     public SinkMetrics(MeterRegistry registry, Sinks configured, BarIntervals intervals, BarClock clock,
-            CamelContext camel) {
+            CamelContext camel, SinkStatuses statuses) {
         this.intervals = intervals;
         this.wallClock = clock.mode() == BarClock.Mode.WALL;
+        this.order = configured.active();
         List<Interval> all = new ArrayList<>();
         all.add(intervals.base());
         all.addAll(intervals.rollups());
@@ -74,10 +85,19 @@ public class SinkMetrics {
             sinks.put(sink, new SinkMeters(written,
                     latencyTimer(WRITE_LATENCY, "sink", sink,
                             "From the bucket's due time to the bar written by the sink", registry),
-                    failures(registry, sink, QUEUE_FULL), failures(registry, sink, WRITE_FAILED)));
+                    failures(registry, sink, QUEUE_FULL), failures(registry, sink, WRITE_FAILED),
+                    Timer.builder(WAITED).tag("sink", sink)
+                            .description("Time the bar engine waited for room in the sink's full queue (back-pressure)")
+                            .register(registry)));
             String queue = configured.queue(sink);
-            Gauge.builder(BACKLOG, () -> camel.getEndpoint(queue, SedaEndpoint.class).getCurrentQueueSize())
+            Gauge.builder(BACKLOG, () -> configured.backlog(camel).getOrDefault(sink, 0))
                     .tag("sink", sink).description("Bars waiting in the sink's queue").register(registry);
+            SinkStatus status = statuses.of(sink);
+            Gauge.builder(FAILING, () -> status.failing() == null ? 0 : 1).tag("sink", sink)
+                    .description("1 while the sink cannot write (its database away) and retries, else 0").register(registry);
+            Gauge.builder(OLDEST, () -> oldestWaitingSeconds(camel.getEndpoint(queue, SedaEndpoint.class)))
+                    .tag("sink", sink).baseUnit("seconds")
+                    .description("How long the oldest bar in the sink's queue has waited").register(registry);
         }
     }
 
@@ -93,30 +113,73 @@ public class SinkMetrics {
 
     /** To add to the exchange that carries the bar to the sink's queue. */
     public Synchronization outcome(String sink, Bar bar) {
+        return outcome(sink, List.of(bar));
+    }
+
+    /** To add to the exchange that carries the bars of a close to the sink's queue: each bar's outcome. */
+    public Synchronization outcome(String sink, List<Bar> bars) {
         SinkMeters meters = sinks.get(sink);
         return new Synchronization() {
             @Override
             public void onComplete(Exchange exchange) {
-                // the dead letter channel marks a bar it took as handled: the exchange completes, not fails
-                if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
-                    meters.writeFailed().increment();
-                    return;
-                }
-                meters.written().get(bar.interval()).increment();
-                if (wallClock) {
-                    meters.latency().record(sinceDue(bar), TimeUnit.MILLISECONDS);
+                // the dead letter channel marks a bar it took as handled: the exchange completes, not fails. Not
+                // EXCEPTION_CAUGHT: it stays set on an exchange whose redelivery succeeded
+                boolean deadLettered = Boolean.TRUE.equals(exchange.getProperty(SinkFanOut.DEAD_LETTERED, Boolean.class));
+                java.util.Set<?> refused = exchange.getProperty(SinkRetryPolicy.REFUSED_BARS, java.util.Set.class);
+                for (Bar bar : bars) {
+                    if (deadLettered || refused != null && refused.contains(bar)) {
+                        meters.writeFailed().increment();
+                        continue;
+                    }
+                    meters.written().get(bar.interval()).increment();
+                    if (wallClock) {
+                        meters.latency().record(sinceDue(bar), TimeUnit.MILLISECONDS);
+                    }
                 }
             }
 
             @Override
             public void onFailure(Exchange exchange) {
-                meters.writeFailed().increment();
+                meters.writeFailed().increment(bars.size());
             }
         };
     }
 
+    /**
+     * Per sink, in configuration order: bars {@code written} and bars {@code deadLettered} (queue full, refused by
+     * the sink, or given up) since start, and {@code waitedMs}, how long the engine waited for room in its queue, as a
+     * replay's summary reports them.
+     */
+    public Map<String, Map<String, Long>> outcomes() {
+        Map<String, Map<String, Long>> outcomes = new java.util.LinkedHashMap<>();
+        for (String sink : order) {
+            SinkMeters meters = sinks.get(sink);
+            long written = 0;
+            for (Counter counter : meters.written().values()) {
+                written += (long) counter.count();
+            }
+            long dead = (long) (meters.queueFull().count() + meters.writeFailed().count());
+            outcomes.put(sink, Map.of("written", written, "deadLettered", dead,
+                    "waitedMs", (long) meters.waited().totalTime(TimeUnit.MILLISECONDS)));
+        }
+        return outcomes;
+    }
+
+    public void waitedForRoom(String sink, long nanos) {
+        sinks.get(sink).waited().record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     public void queueFull(String sink) {
-        sinks.get(sink).queueFull().increment();
+        queueFull(sink, 1);
+    }
+
+    public void queueFull(String sink, int bars) {
+        sinks.get(sink).queueFull().increment(bars);
+    }
+
+    private static double oldestWaitingSeconds(SedaEndpoint queue) {
+        Exchange oldest = queue.getQueue().peek();
+        return oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest.getClock().getCreated()) / 1000.0;
     }
 
     private long sinceDue(Bar bar) {

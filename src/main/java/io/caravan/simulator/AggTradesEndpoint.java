@@ -24,9 +24,13 @@ final class AggTradesEndpoint {
     private final TradeStore store;
     private final RestFaults faults;
 
-    AggTradesEndpoint(TradeStore store, RestFaults faults) {
+    /** Symbols listed before they trade (the configured ones): an exchange knows a symbol without trades yet. */
+    private final java.util.Set<String> listed;
+
+    AggTradesEndpoint(TradeStore store, RestFaults faults, java.util.Collection<String> listed) {
         this.store = store;
         this.faults = faults;
+        this.listed = java.util.Set.copyOf(listed);
     }
 
     void handle(HttpServerRequest request) {
@@ -43,12 +47,13 @@ final class AggTradesEndpoint {
             BinanceRestRequests.refuseParameters(request);
             return;
         }
-        Optional<String> symbol = BinanceRestRequests.symbol(request, store.symbols(), binanceSymbol);
+        java.util.Set<String> known = new java.util.HashSet<>(store.symbols());
+        known.addAll(listed);
+        Optional<String> symbol = BinanceRestRequests.symbol(request, known, binanceSymbol);
         if (symbol.isEmpty()) {
             return;
         }
-        List<NumberedTrade> trades = store.trades(symbol.get(), start, end + 1).stream()
-                .filter(t -> t.id() >= fromId).limit(limit).toList();
+        List<NumberedTrade> trades = store.trades(symbol.get(), start, end + 1, fromId, 0, limit.intValue());
         JsonReplies.respond(request, 200, render(trades));
     }
 

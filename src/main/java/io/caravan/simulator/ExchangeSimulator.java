@@ -111,6 +111,16 @@ public final class ExchangeSimulator {
         return verticle.allTickConnections();
     }
 
+    /** Trades the market made so far, served or not. */
+    public long tradesMade() {
+        return verticle.tradesMade();
+    }
+
+    /** Trades the trades endpoints hold now, all symbols together (bounded by the settings' trade history). */
+    public long tradesRetained() {
+        return verticle.tradesRetained();
+    }
+
     /** Trades sent to at least one client so far. */
     public long tradesServed() {
         return verticle.tradesServed();

@@ -22,14 +22,21 @@ final class FinnhubSimulatorSocket implements SimulatorClient {
     private final ServerWebSocket ws;
     private final ClientConnection connection;
     private final Set<String> subscriptions = new LinkedHashSet<>();
+    private final Vertx vertx;
+    private final Duration subscribeDelay;
+    /** Subscriptions asked for so far on this connection (the delay grows with each after the first). */
+    private int asked;
 
     /**
+     * @param subscribeDelay the n-th subscription after the first takes effect n times this late (zero: at once)
      * @param onSubscribe told about every new subscription, so the simulator can walk new symbols or start a replay
      * @param onClose     told once when the connection is gone
      */
-    FinnhubSimulatorSocket(Vertx vertx, ServerWebSocket ws, Duration pingInterval, Consumer<String> onSubscribe,
-            Consumer<SimulatorClient> onClose) {
+    FinnhubSimulatorSocket(Vertx vertx, ServerWebSocket ws, Duration pingInterval, Duration subscribeDelay,
+            Consumer<String> onSubscribe, Consumer<SimulatorClient> onClose) {
         this.ws = ws;
+        this.vertx = vertx;
+        this.subscribeDelay = subscribeDelay;
         this.connection = new ClientConnection(vertx, ws, "Finnhub", pingInterval,
                 () -> ws.writeTextMessage(FinnhubFrames.PING), () -> onClose.accept(this));
         ws.textMessageHandler(text -> onMessage(text, onSubscribe));
@@ -68,12 +75,21 @@ final class FinnhubSimulatorSocket implements SimulatorClient {
         }
         String symbol = request.symbol();
         if (request.subscribe()) {
-            if (subscriptions.add(symbol)) {
-                LOG.infof("Client %s subscribed to %s", name(), symbol);
-                onSubscribe.accept(symbol);
+            long delay = subscribeDelay.toMillis() * asked++;
+            if (delay == 0) {
+                subscribe(symbol, onSubscribe);
+            } else {
+                vertx.setTimer(delay, id -> subscribe(symbol, onSubscribe));
             }
         } else if (subscriptions.remove(symbol)) {
             LOG.infof("Client %s unsubscribed from %s", name(), symbol);
+        }
+    }
+
+    private void subscribe(String symbol, Consumer<String> onSubscribe) {
+        if (!connection.isClosed() && subscriptions.add(symbol)) {
+            LOG.infof("Client %s subscribed to %s", name(), symbol);
+            onSubscribe.accept(symbol);
         }
     }
 }

@@ -26,10 +26,22 @@ import io.caravan.feed.replay.ReplayPace;
  * @param binancePingInterval WebSocket ping frames to Binance clients
  * @param dropEvery       closes every client connection this often (a flaky exchange, for gap-fill); absent = never
  * @param dropFor         after a drop, new connections are refused this long
+ * @param subscribeDelay  a Finnhub connection's second subscription takes effect this long after its first, the third
+ *                        as long after that, ... (an exchange that applies subscriptions one by one, slowly)
+ * @param history         how much of the trades made the trades endpoints keep (time window and trade count)
  */
 public record SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
         Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed,
-        Duration binancePingInterval, Optional<Duration> dropEvery, Duration dropFor) {
+        Duration binancePingInterval, Optional<Duration> dropEvery, Duration dropFor, Duration subscribeDelay,
+        TradeHistoryLimits history) {
+
+    /** With the default trade history: a day, at most {@link TradeHistoryLimits#DEFAULT_MAX_TRADES} trades. */
+    public SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
+            Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed,
+            Duration binancePingInterval, Optional<Duration> dropEvery, Duration dropFor, Duration subscribeDelay) {
+        this(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed, binancePingInterval,
+                dropEvery, dropFor, subscribeDelay, TradeHistoryLimits.DEFAULT);
+    }
 
     public static final String MAX_SPEED = "max";
     public static final Duration DEFAULT_BINANCE_PING_INTERVAL = Duration.ofSeconds(20);
@@ -39,6 +51,14 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
             Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed) {
         this(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed,
                 DEFAULT_BINANCE_PING_INTERVAL);
+    }
+
+    /** Subscriptions applied at once. */
+    public SimulatorSettings(String host, int port, List<String> symbols, Optional<Path> file, String speed,
+            Duration settleDelay, double tradesPerSecond, Duration pingInterval, Optional<Long> seed,
+            Duration binancePingInterval, Optional<Duration> dropEvery, Duration dropFor) {
+        this(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed, binancePingInterval,
+                dropEvery, dropFor, Duration.ZERO);
     }
 
     /** Never dropping connections. */
@@ -77,6 +97,10 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
         if (dropFor == null || dropFor.isNegative()) {
             throw new IllegalArgumentException("dropFor must not be negative: " + dropFor);
         }
+        if (subscribeDelay == null || subscribeDelay.isNegative()) {
+            throw new IllegalArgumentException("subscribeDelay must not be negative: " + subscribeDelay);
+        }
+        Objects.requireNonNull(history, "history");
         speed = speed == null ? MAX_SPEED : speed.trim();
         ReplayPace.parseSpeed(speed); // fail at configuration time, not when the first client subscribes
     }
@@ -85,7 +109,14 @@ public record SimulatorSettings(String host, int port, List<String> symbols, Opt
         CaravanConfig.Simulator sim = config.simulator();
         return new SimulatorSettings(sim.host(), sim.port(), config.symbols(), sim.file().map(Path::of), sim.speed(),
                 sim.settleDelay(), sim.tradesPerSecond(), sim.pingInterval(), sim.seed(), sim.binancePingInterval(),
-                sim.dropEvery(), sim.dropFor());
+                sim.dropEvery(), sim.dropFor(), sim.subscribeDelay(),
+                new TradeHistoryLimits(sim.tradeHistory(), sim.tradeHistoryMaxTrades()));
+    }
+
+    /** The same settings with another trade history. */
+    public SimulatorSettings withHistory(TradeHistoryLimits limits) {
+        return new SimulatorSettings(host, port, symbols, file, speed, settleDelay, tradesPerSecond, pingInterval, seed,
+                binancePingInterval, dropEvery, dropFor, subscribeDelay, limits);
     }
 
     /** Empty for {@code max}: send as fast as the clients read. */

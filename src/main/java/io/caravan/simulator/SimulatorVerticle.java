@@ -37,6 +37,8 @@ final class SimulatorVerticle extends AbstractVerticle {
     private static final int MIN_FRAME_GAP_MILLIS = 100;
     private static final int MAX_FRAME_GAP_MILLIS = 250;
     private static final int MAX_REQUEST_LINE = 64 * 1024;
+    /** Trades one synthetic slice holds at most (about): a few milliseconds of the event loop. */
+    private static final int MAX_SLICE_TRADES = 2_000;
 
     private final SimulatorSettings settings;
     private final CandleStore candleStore = new CandleStore();
@@ -44,14 +46,14 @@ final class SimulatorVerticle extends AbstractVerticle {
     private final RestFaults tradeFaults = new RestFaults(RestFaults.TRADES);
     private final SnapshotBoard snapshotBoard;
     private final SnapshotFaults snapshotFaults = new SnapshotFaults();
-    private final TradeStore tradeStore = new TradeStore();
+    private final TradeStore tradeStore;
     private final TradeDispatcher dispatcher;
     private final CandleEndpoint candleEndpoint = new CandleEndpoint(candleStore, candleFaults);
     private final BinanceKlinesEndpoint binanceKlinesEndpoint = new BinanceKlinesEndpoint(candleStore, candleFaults);
     private final AllTickKlineEndpoint allTickKlineEndpoint = new AllTickKlineEndpoint(candleStore, candleFaults,
             this::allTickSymbol);
-    private final TickEndpoint tickEndpoint = new TickEndpoint(tradeStore, tradeFaults);
-    private final AggTradesEndpoint aggTradesEndpoint = new AggTradesEndpoint(tradeStore, tradeFaults);
+    private final TickEndpoint tickEndpoint;
+    private final AggTradesEndpoint aggTradesEndpoint;
     /** Until then (epoch ms) WebSocket clients are refused: the exchange is "down" after a drop. */
     private long refuseUntil;
     private final CompletableFuture<Long> replayFinished;
@@ -77,7 +79,18 @@ final class SimulatorVerticle extends AbstractVerticle {
         this.snapshotBoard = new SnapshotBoard(settings.file().isEmpty()
                 ? symbol -> BigDecimal.valueOf(SyntheticTradeSource.startPrice(symbol)).setScale(2, RoundingMode.HALF_UP)
                 : symbol -> null);
+        this.tradeStore = new TradeStore(settings.history());
+        this.tickEndpoint = new TickEndpoint(tradeStore, tradeFaults);
         this.dispatcher = new TradeDispatcher(candleStore, tradeStore, snapshotBoard);
+        this.aggTradesEndpoint = new AggTradesEndpoint(tradeStore, tradeFaults, settings.symbols());
+    }
+
+    long tradesMade() {
+        return dispatcher.tradesMade();
+    }
+
+    long tradesRetained() {
+        return tradeStore.retained();
     }
 
     int port() {
@@ -149,6 +162,7 @@ final class SimulatorVerticle extends AbstractVerticle {
     private void route(HttpServerRequest request) {
         String path = request.path();
         boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+        String refused = path.startsWith(ControlRequests.PREFIX) ? ControlRequests.refusal(request) : null;
         if (upgrade && System.currentTimeMillis() < refuseUntil) {
             request.response().setStatusCode(503).end("Exchange unavailable (dropped on command)");
         } else if (("/".equals(path) || "/ws".equals(path)) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
@@ -159,6 +173,8 @@ final class SimulatorVerticle extends AbstractVerticle {
             acceptBinance(request);
         } else if (AllTickFrames.isAllTickPath(path) && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
             acceptAllTick(request);
+        } else if (refused != null) {
+            JsonReplies.respond(request, 403, JsonReplies.error(refused));
         } else if (BinanceShutdownEndpoint.PATH.equals(path)) {
             new BinanceShutdownEndpoint(this::shutDownBinance).handle(request);
         } else if (CandleEndpoint.PATH.equals(path)) {
@@ -203,7 +219,7 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private void accept(ServerWebSocket ws) {
         FinnhubSimulatorSocket socket = new FinnhubSimulatorSocket(vertx, ws, settings.pingInterval(),
-                this::onSubscribe, dispatcher::remove);
+                settings.subscribeDelay(), this::onSubscribe, dispatcher::remove);
         dispatcher.add(socket);
         finnhubConnections.incrementAndGet();
         LOG.infof("Client %s connected", socket.name());
@@ -321,11 +337,26 @@ final class SimulatorVerticle extends AbstractVerticle {
 
     private void scheduleSyntheticFrame() {
         int gap = ThreadLocalRandom.current().nextInt(MIN_FRAME_GAP_MILLIS, MAX_FRAME_GAP_MILLIS + 1);
-        vertx.setTimer(gap, id -> {
-            // synthetic rates are low: the write queue absorbs a slow client, nothing is dropped
-            dispatcher.dispatch(synthetic.generateUntil(System.currentTimeMillis()));
-            scheduleSyntheticFrame();
-        });
+        vertx.setTimer(gap, id -> syntheticSlice());
+    }
+
+    /**
+     * One slice of the market, then the next once every client written to can take more: at a high rate the market
+     * is made in slices of a bounded size that leave the event loop to timers and sockets in between, and a client
+     * slower than the market holds it back (its trades keep their times and arrive late) instead of a write queue
+     * growing without bound.
+     */
+    private void syntheticSlice() {
+        if (stopping) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        Future<Integer> written = dispatcher.dispatch(synthetic.generateSlice(now, MAX_SLICE_TRADES));
+        if (synthetic.isBehind(now)) {
+            written.onComplete(ar -> context.runOnContext(v -> syntheticSlice()));
+        } else {
+            written.onComplete(ar -> scheduleSyntheticFrame());
+        }
     }
 
     private void startReplay() {

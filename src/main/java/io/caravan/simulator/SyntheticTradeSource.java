@@ -84,6 +84,23 @@ final class SyntheticTradeSource {
     }
 
     /**
+     * The next slice of {@link #generateUntil}: trades up to {@code nowMillis}, but over a span short enough that
+     * about {@code maxTrades} are expected at most (twice the mean rate), so no slice holds an event loop long
+     * whatever the rate. The trades are the same however the time is sliced: each walk's arrivals are its own.
+     */
+    List<SimTrade> generateSlice(long nowMillis, int maxTrades) {
+        double perMillis = 2 * tradesPerSecond * walks.size() / 1000.0;
+        long span = perMillis <= 0 ? Long.MAX_VALUE : Math.max(1, (long) (maxTrades / perMillis));
+        long sliceEnd = nowMillis - generatedUntil > span ? generatedUntil + span : nowMillis;
+        return generateUntil(sliceEnd);
+    }
+
+    /** True while the market has not been generated up to {@code nowMillis}. */
+    boolean isBehind(long nowMillis) {
+        return generatedUntil < nowMillis;
+    }
+
+    /**
      * Moves a symbol's market by {@code percent} at once: the walk and the level it reverts to both move, so the
      * drop lasts, and one trade at the new price is returned (dated {@code nowMillis}). Empty for a symbol not walked.
      */

@@ -47,10 +47,10 @@ final class TickEndpoint {
                     + "skip >= 0, limit 1.." + MAX_LIMIT));
             return;
         }
-        List<NumberedTrade> all = store.trades(symbol.trim(), from, to);
-        int first = (int) Math.min(skip, all.size());
-        List<NumberedTrade> page = all.subList(first, (int) Math.min(all.size(), first + limit));
-        JsonReplies.respond(request, 200, render(symbol.trim(), first, page, all.size()));
+        int total = store.count(symbol.trim(), from, to);
+        int first = (int) Math.min(skip, total);
+        List<NumberedTrade> page = store.trades(symbol.trim(), from, to, Long.MIN_VALUE, first, limit.intValue());
+        JsonReplies.respond(request, 200, render(symbol.trim(), first, page, total));
     }
 
     private static Long number(String text) {

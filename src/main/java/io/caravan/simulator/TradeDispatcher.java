@@ -22,6 +22,7 @@ final class TradeDispatcher {
     private final Set<SimulatorClient> sockets = new LinkedHashSet<>();
     private final CandleStore candles;
     private final AtomicLong served = new AtomicLong();
+    private final AtomicLong made = new AtomicLong();
     private final TradeIds tradeIds = new TradeIds();
 
     private final TradeStore trades;
@@ -66,6 +67,11 @@ final class TradeDispatcher {
         }
     }
 
+    /** Trades the market made so far, served or not. Safe from any thread. */
+    long tradesMade() {
+        return made.get();
+    }
+
     /** Trades sent to at least one client so far. Safe from any thread. */
     long tradesServed() {
         return served.get();
@@ -96,6 +102,7 @@ final class TradeDispatcher {
             trades.record(made);
             board.record(trade);
         }
+        made.addAndGet(batch.size());
         boolean[] wasServed = new boolean[batch.size()];
         List<Future<Void>> writable = new ArrayList<>();
         for (SimulatorClient socket : sockets) {

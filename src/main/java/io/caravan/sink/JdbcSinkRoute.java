@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.builder.RouteBuilder;
 
-/** Bars upserted into the {@code bars} table, what waits in the queue as one batch. */
+/** Bars upserted into the {@code bars} table, what waits in the queue as one batch, retried until written. */
 @ApplicationScoped
 public class JdbcSinkRoute extends RouteBuilder {
 
@@ -13,10 +13,12 @@ public class JdbcSinkRoute extends RouteBuilder {
 
     private final SinkRetryPolicy retry;
     private final Sinks sinks;
+    private final JdbcBarSink jdbc;
 
-    public JdbcSinkRoute(SinkRetryPolicy retry, Sinks sinks) {
+    public JdbcSinkRoute(SinkRetryPolicy retry, Sinks sinks, JdbcBarSink jdbc) {
         this.retry = retry;
         this.sinks = sinks;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -24,10 +26,10 @@ public class JdbcSinkRoute extends RouteBuilder {
         if (!sinks.isActive(Sinks.JDBC)) {
             return;
         }
-        errorHandler(retry.retryThenDeadLetter(Sinks.JDBC));
+        errorHandler(retry.deadLetterAtOnce());
 
         from(sinks.queue(Sinks.JDBC)).routeId(Sinks.routeId(Sinks.JDBC))
                 .process(new SinkBatch(BATCH))
-                .bean("jdbcBarSink", "writeAll");
+                .process(retry.retryingWrite(Sinks.JDBC, jdbc::writeAll));
     }
 }

@@ -10,9 +10,10 @@ import org.apache.camel.component.seda.SedaEndpoint;
 import io.caravan.bar.Bar;
 
 /**
- * Turns the bar a sink route just took from its queue into a batch: that bar plus whatever else waits in the same
- * queue, up to a maximum. A bar-close burst then costs one round trip per batch instead of one per bar. The body
- * becomes a {@code List<Bar>}; retries and the dead letter handle the batch as a whole.
+ * Turns what a sink route just took from its queue (a bar, or the bars of a close) into a batch: those bars plus
+ * whatever else waits in the same queue, while the batch holds fewer than a maximum (the bars of one close are never
+ * split). A bar-close burst then costs one round trip per batch instead of one per bar. The body becomes a
+ * {@code List<Bar>}; retries and the dead letter handle the batch as a whole.
  */
 public final class SinkBatch implements Processor {
 
@@ -28,16 +29,25 @@ public final class SinkBatch implements Processor {
     @Override
     public void process(Exchange exchange) {
         List<Bar> bars = new ArrayList<>();
-        bars.add(exchange.getMessage().getBody(Bar.class));
+        add(bars, exchange.getMessage().getBody());
         if (exchange.getFromEndpoint() instanceof SedaEndpoint queue) {
-            List<Exchange> waiting = new ArrayList<>();
-            queue.getQueue().drainTo(waiting, max - 1);
-            for (Exchange bar : waiting) {
-                bars.add(bar.getMessage().getBody(Bar.class));
-                // what was to run when that bar's exchange completed now runs when the batch does
-                bar.getExchangeExtension().handoverCompletions(exchange);
+            Exchange waiting;
+            while (bars.size() < max && (waiting = queue.getQueue().poll()) != null) {
+                add(bars, waiting.getMessage().getBody());
+                // what was to run when that entry's exchange completed now runs when the batch does
+                waiting.getExchangeExtension().handoverCompletions(exchange);
             }
         }
         exchange.getMessage().setBody(bars);
+    }
+
+    private static void add(List<Bar> bars, Object entry) {
+        if (entry instanceof List<?> batch) {
+            for (Object bar : batch) {
+                bars.add((Bar) bar);
+            }
+        } else {
+            bars.add((Bar) entry);
+        }
     }
 }

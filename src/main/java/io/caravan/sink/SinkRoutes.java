@@ -27,6 +27,8 @@ public class SinkRoutes extends RouteBuilder {
                 .bean(fanOut, "send");
 
         from("direct:bar-dead-letter").routeId("bar-dead-letter")
+                // the exchange a sink's error handler gave up on: its bars count as failed, not written
+                .setProperty(SinkFanOut.DEAD_LETTERED, constant(true))
                 .split(method(fields, "deadLetters"))
                     .log(LoggingLevel.WARN, "Bar not written by sink ${body[sink]} (${body[reason]}): ${body[bar]}")
                     .marshal().json()

@@ -1,5 +1,6 @@
 package io.caravan.sink;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.component.seda.SedaEndpoint;
 
 import io.caravan.CaravanConfig;
@@ -26,12 +28,15 @@ public class Sinks {
     public static final String REDIS = "redis";
     public static final String PUBSUB = "pubsub";
     public static final Set<String> BUILT_IN = Set.of(CSV, JDBC, REDIS, PUBSUB);
+    /** Sinks whose route writes a batch (SinkBatch): their queue takes the bars of a close as one entry. */
+    private static final Set<String> BATCHES = Set.of(JDBC, REDIS, PUBSUB);
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
     private final List<String> active;
     private final Map<String, String> userUris = new LinkedHashMap<>();
     private final Map<String, Integer> queueSizes = new LinkedHashMap<>();
+    private final List<String> holdingBack = new ArrayList<>();
     private final int defaultQueueSize;
 
     public Sinks(CaravanConfig config) {
@@ -44,6 +49,9 @@ public class Sinks {
                 throw new IllegalArgumentException("The queue size of sink '" + sink + "' must be at least 1, was " + size);
             }
             queueSizes.put(sink, size);
+            if (own != null && own.backPressure().isPresent() ? own.backPressure().get() : BUILT_IN.contains(sink)) {
+                holdingBack.add(sink);
+            }
         }
         for (String sink : active) {
             String uri = config.sink().containsKey(sink) ? config.sink().get(sink).uri().orElse(null) : null;
@@ -79,9 +87,39 @@ public class Sinks {
         return userUris;
     }
 
+    /**
+     * The sinks the bar engine waits for when their queue is full (caravan.sink.<name>.back-pressure): the built-in
+     * ones unless told otherwise.
+     */
+    public List<String> holdingBack() {
+        return holdingBack;
+    }
+
+    /**
+     * Whether the sink takes the bars of a close as one entry of its queue (a {@code List<Bar>}); the others (CSV, user
+     * sinks) take one entry per bar.
+     */
+    public boolean takesBatches(String sink) {
+        return BATCHES.contains(sink);
+    }
+
+    /** The bound of a sink's queue, in bars. */
+    public int queueSize(String sink) {
+        return queueSizes.getOrDefault(sink, defaultQueueSize);
+    }
+
+    /** Bars waiting in a sink's queue: an entry is one bar or the bars of a close. */
+    public static int barsWaiting(SedaEndpoint queue) {
+        int bars = 0;
+        for (Exchange entry : queue.getQueue()) {
+            bars += entry.getMessage().getBody() instanceof List<?> batch ? batch.size() : 1;
+        }
+        return bars;
+    }
+
     /** The queue endpoint a sink consumes from; the same URI for producer and consumer. */
     public String queue(String sink) {
-        return "seda:" + routeId(sink) + "?size=" + queueSizes.getOrDefault(sink, defaultQueueSize)
+        return "seda:" + routeId(sink) + "?size=" + queueSize(sink)
                 + "&blockWhenFull=false";
     }
 
@@ -94,7 +132,8 @@ public class Sinks {
     public Map<String, Integer> backlog(CamelContext context) {
         Map<String, Integer> backlog = new LinkedHashMap<>();
         for (String sink : active) {
-            backlog.put(sink, context.getEndpoint(queue(sink), SedaEndpoint.class).getCurrentQueueSize());
+            SedaEndpoint queue = context.getEndpoint(queue(sink), SedaEndpoint.class);
+            backlog.put(sink, takesBatches(sink) ? barsWaiting(queue) : queue.getCurrentQueueSize());
         }
         return backlog;
     }

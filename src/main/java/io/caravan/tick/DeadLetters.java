@@ -1,6 +1,7 @@
 package io.caravan.tick;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,14 +12,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.processor.aggregate.ClosedCorrelationKeyException;
 
 import io.caravan.metrics.IngestMetrics;
 
-/** Builds dead-letter records ({@code time, feed, reason, detail, raw}) and counts them by reason. */
+/**
+ * Builds dead-letter records ({@code time, feed, reason, detail, raw}) and counts them by reason. A record is bounded:
+ * {@code raw} keeps the first {@link #MAX_RAW_CHARS} characters of a longer input and {@code rawLength} its length,
+ * {@code detail} at most about {@link #MAX_DETAIL_CHARS}, so a huge hostile input is a small record, not a line of
+ * hundreds of megabytes.
+ */
 @ApplicationScoped
 @Named("deadLetters")
 public class DeadLetters {
+
+    /** The reason of a record whose cause was an unexpected exception, not a refusal by a rule. */
+    public static final String ERROR = "error";
+    static final int MAX_RAW_CHARS = 4_096;
+    static final int MAX_DETAIL_CHARS = 1_024;
 
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
     private final IngestMetrics metrics;
@@ -40,6 +50,10 @@ public class DeadLetters {
         String reason;
         String detail;
         String raw = exchange.getProperty(TickRoutes.RAW_PROPERTY, String.class);
+        // a trade the bar aggregator refused (a closed bucket) comes wrapped in Camel's aggregation error
+        if (e != null && !(e instanceof TickRejectedException) && e.getCause() instanceof TickRejectedException cause) {
+            e = cause;
+        }
         if (e instanceof TickRejectedException rejected) {
             reason = rejected.reason().label();
             detail = rejected.getMessage();
@@ -47,16 +61,15 @@ public class DeadLetters {
                 // refused before it became a trade (codec); after that the trade's own text is in the property
                 raw = rejected.raw();
             }
-        } else if (e instanceof ClosedCorrelationKeyException closed) {
-            reason = RejectReason.LATE.label();
-            detail = "bar " + closed.getCorrelationKey() + " already closed";
         } else {
-            reason = "error";
+            reason = ERROR;
             detail = e == null ? null : e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        int rawLength = raw == null ? 0 : raw.length();
         if (raw == null) {
             Object body = exchange.getMessage().getBody();
-            raw = body == null ? null : body.toString();
+            rawLength = length(body);
+            raw = body == null ? null : body instanceof Collection<?> items ? start(items) : body.toString();
         }
         counts.computeIfAbsent(reason, r -> new LongAdder()).increment();
         if (metrics != null) {
@@ -66,9 +79,39 @@ public class DeadLetters {
         record.put("time", Instant.now().toString());
         record.put("feed", exchange.getFromRouteId());
         record.put("reason", reason);
-        record.put("detail", detail);
-        record.put("raw", raw);
+        record.put("detail", Excerpt.of(detail, MAX_DETAIL_CHARS));
+        record.put("raw", raw == null ? null : Excerpt.prefix(raw, MAX_RAW_CHARS));
+        if (rawLength > MAX_RAW_CHARS) {
+            record.put("rawLength", rawLength);
+        }
         return record;
+    }
+
+    /** Characters of the body as text; of a chunk of lines (a whole replay chunk that failed), without joining them. */
+    private static int length(Object body) {
+        if (body instanceof Collection<?> items) {
+            long chars = 2;
+            for (Object item : items) {
+                chars += String.valueOf(item).length() + 2;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, chars - (items.isEmpty() ? 0 : 2));
+        }
+        return body == null ? 0 : body.toString().length();
+    }
+
+    /** The first items of a collection as its toString would give them, up to what a record keeps. */
+    private static String start(Collection<?> items) {
+        StringBuilder text = new StringBuilder("[");
+        for (Object item : items) {
+            if (text.length() > 1) {
+                text.append(", ");
+            }
+            text.append(Excerpt.prefix(String.valueOf(item), MAX_RAW_CHARS));
+            if (text.length() >= MAX_RAW_CHARS) {
+                return text.toString();
+            }
+        }
+        return text.append(']').toString();
     }
 
     /** Rejections so far by reason. */
@@ -76,6 +119,12 @@ public class DeadLetters {
         Map<String, Long> snapshot = new TreeMap<>();
         counts.forEach((reason, n) -> snapshot.put(reason, n.sum()));
         return snapshot;
+    }
+
+    /** Records whose cause was an unexpected exception ({@link #ERROR}): trades lost to a fault, not to a rule. */
+    public long errors() {
+        LongAdder errors = counts.get(ERROR);
+        return errors == null ? 0 : errors.sum();
     }
 
     public long total() {

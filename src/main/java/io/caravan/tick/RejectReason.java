@@ -3,6 +3,10 @@ package io.caravan.tick;
 /** Why a frame or trade went to the dead letter. The names are what the dead-letter records carry. */
 public enum RejectReason {
     MALFORMED("malformed"),
+    /** A WebSocket message above caravan.websocket.max-frame-bytes. */
+    TOO_LARGE("too large"),
+    /** A WebSocket text message whose bytes are not UTF-8. */
+    INVALID_UTF_8("invalid utf-8"),
     MISSING_FIELD("missing field"),
     NOT_A_NUMBER("not a number"),
     NON_POSITIVE_PRICE("non-positive price"),

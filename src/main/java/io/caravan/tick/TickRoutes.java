@@ -70,9 +70,10 @@ public class TickRoutes extends RouteBuilder {
     /** What every trade goes through, alone or in a batch: anything per trade belongs here, so both paths get it. */
     private Tick check(RawTrade trade) {
         Tick tick = validator.validate(trade);
+        // the first trade after a feed (re)connected ends the gap it may have missed, a symbol's first trade its part of
+        // it; a trade gap-fill fetched already is refused
+        gaps.seen(tick).forEach(gapFill::request);
         metrics.received(tick);
-        // the first trade after a feed (re)connected ends the gap it may have missed
-        gaps.seen(tick).ifPresent(gapFill::request);
         return tick;
     }
 
@@ -84,7 +85,8 @@ public class TickRoutes extends RouteBuilder {
             try {
                 ticks.add(check(trade));
                 raws.add(trade.raw());
-            } catch (TickRejectedException e) {
+            } catch (RuntimeException e) {
+                // a refusal, or anything unexpected: this trade's own record either way, the others go on
                 refusals.send(batch, trade, trade.raw(), e);
             }
         }

@@ -1,11 +1,12 @@
 package io.caravan.tick;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,17 +15,24 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The one place where trades are checked. Every refusal is a {@link TickRejectedException} with a named reason.
+ * Numbers and timestamps are bounded before they are converted ({@link BoundedDecimal}, {@link #MAX_TIMESTAMP_CHARS}),
+ * so no input costs more than a few microseconds.
  */
 @ApplicationScoped
 @RegisterForReflection
 public class TickValidator {
 
     static final int MAX_SYMBOL_LENGTH = 64;
+    /**
+     * Of UTF-8 (an unpaired surrogate counts three, as the CSV sink writes it): a sink must be able to store every
+     * symbol admitted, and a CSV file name spends up to three characters a byte within a file system's 255.
+     */
+    static final int MAX_SYMBOL_BYTES = 64;
+    /** Longer is no timestamp ("+999999999-12-31T23:59:59.999999999+18:00" is 41). */
+    static final int MAX_TIMESTAMP_CHARS = 64;
     /** Trades remembered per validator for duplicate detection (a few minutes of a busy feed). */
     static final int DEDUPE_WINDOW = 200_000;
     /** Later than this beyond the local clock is a broken timestamp, not a fast exchange clock. */
-    static final int MAX_INTEGER_DIGITS = 18;
-    static final int MAX_SCALE = 18;
     static final long MAX_FUTURE_MS = 24L * 3600 * 1000;
 
     private final LongAdder checked = new LongAdder();
@@ -37,6 +45,10 @@ public class TickValidator {
 
     public Tick validate(RawTrade trade) {
         checked.increment();
+        if (trade.symbol() == null && trade.ts() == null && trade.price() == null && trade.size() == null) {
+            // a frame's element that is no trade object at all (a number, a string, an array)
+            throw reject(RejectReason.MALFORMED, "not a trade", trade);
+        }
         String symbol = required(trade.symbol(), "symbol", trade);
         checkSymbol(symbol, trade);
         long ts = parseTimestamp(required(trade.ts(), "timestamp", trade), trade);
@@ -53,7 +65,7 @@ public class TickValidator {
             try {
                 tradeId = Long.parseLong(trade.tradeId().trim());
             } catch (NumberFormatException e) {
-                throw reject(RejectReason.NOT_A_NUMBER, "trade id " + trade.tradeId(), trade);
+                throw reject(RejectReason.NOT_A_NUMBER, "trade id " + Excerpt.of(trade.tradeId()), trade);
             }
         }
         if (trade.dedupeKey() != null && !firstSighting(trade.provider() + '|' + symbol + '|' + trade.dedupeKey())) {
@@ -89,34 +101,60 @@ public class TickValidator {
     }
 
     private static void checkSymbol(String symbol, RawTrade trade) {
+        Optional<String> problem = symbolProblem(symbol);
+        if (problem.isPresent()) {
+            throw reject(RejectReason.BAD_SYMBOL, problem.get(), trade);
+        }
+    }
+
+    /**
+     * What is wrong with a (stripped, non-blank) symbol, or empty when it is one: the rule for trades and for the
+     * configured symbol lists alike.
+     */
+    public static Optional<String> symbolProblem(String symbol) {
         if (symbol.length() > MAX_SYMBOL_LENGTH) {
-            throw reject(RejectReason.BAD_SYMBOL, "longer than " + MAX_SYMBOL_LENGTH, trade);
+            return Optional.of("longer than " + MAX_SYMBOL_LENGTH + " characters");
         }
         for (int i = 0; i < symbol.length(); i++) {
             char c = symbol.charAt(i);
             if (Character.isISOControl(c) || c == '|' || Character.isWhitespace(c)) {
-                throw reject(RejectReason.BAD_SYMBOL, "control, blank or '|' character", trade);
+                return Optional.of("control, blank or '|' character");
             }
         }
+        // a char is at most 3 bytes of UTF-8 (a pair of surrogates 4): a short symbol needs no count, and every
+        // trade's symbol passes here
+        if (symbol.length() > MAX_SYMBOL_BYTES / 3 && storedBytes(symbol) > MAX_SYMBOL_BYTES) {
+            return Optional.of("longer than " + MAX_SYMBOL_BYTES + " bytes of UTF-8 (a sink could not store it)");
+        }
+        return Optional.empty();
+    }
+
+    /** UTF-8 length as the CSV sink encodes it (io.caravan.sink.SymbolFileName): an unpaired surrogate is three. */
+    private static int storedBytes(String symbol) {
+        int bytes = 0;
+        for (int i = 0; i < symbol.length();) {
+            int cp = symbol.codePointAt(i);
+            i += Character.charCount(cp);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        }
+        return bytes;
     }
 
     private static BigDecimal parseDecimal(String text, String field, RawTrade trade) {
-        BigDecimal value;
         try {
-            value = new BigDecimal(text);
+            // bounded before conversion: an exponent like 1e999999999 is a number, but no market quantity
+            return BoundedDecimal.parse(text);
         } catch (NumberFormatException e) {
-            throw reject(RejectReason.NOT_A_NUMBER, field + " " + text, trade);
+            throw reject(RejectReason.NOT_A_NUMBER, field + " " + e.getMessage() + ": " + Excerpt.of(text), trade);
         }
-        // an exponent like 1e999999999 is a number, but no market quantity: refuse it before arithmetic explodes
-        // long arithmetic: with a scale near Integer.MIN_VALUE the int difference overflows and passed the check
-        if ((long) value.precision() - value.scale() > MAX_INTEGER_DIGITS || value.scale() > MAX_SCALE) {
-            throw reject(RejectReason.NOT_A_NUMBER, field + " out of range " + text, trade);
-        }
-        return value;
     }
 
     /** Epoch milliseconds (digits) or ISO-8601 with an offset. */
     static long parseTimestamp(String text, RawTrade trade) {
+        if (text.length() > MAX_TIMESTAMP_CHARS) {
+            throw reject(RejectReason.BAD_TIMESTAMP, "longer than " + MAX_TIMESTAMP_CHARS + " characters: "
+                    + Excerpt.of(text), trade);
+        }
         long ts;
         if (isDigits(text)) {
             try {
@@ -126,19 +164,24 @@ public class TickValidator {
             }
         } else {
             try {
-                ts = OffsetDateTime.parse(text).toInstant().toEpochMilli();
-            } catch (DateTimeParseException e) {
-                try {
-                    ts = Instant.parse(text).toEpochMilli();
-                } catch (DateTimeParseException e2) {
-                    throw reject(RejectReason.BAD_TIMESTAMP, text, trade);
-                }
+                ts = epochMillis(text);
+            } catch (DateTimeException | ArithmeticException e) {
+                // ArithmeticException: a date Instant can hold, but not as epoch milliseconds (+999999999-12-31)
+                throw reject(RejectReason.BAD_TIMESTAMP, text, trade);
             }
         }
         if (ts <= 0 || ts > System.currentTimeMillis() + MAX_FUTURE_MS) {
             throw reject(RejectReason.BAD_TIMESTAMP, "out of range " + text, trade);
         }
         return ts;
+    }
+
+    private static long epochMillis(String iso) {
+        try {
+            return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            return Instant.parse(iso).toEpochMilli();
+        }
     }
 
     private static boolean isDigits(String text) {

@@ -193,6 +193,23 @@ function showPerf() {
     $('perf').textContent = `${lag} · ${frame} · ${p.ticksPerSecond} ticks/s → ${p.rendersPerSecond} renders/s`;
 }
 
+async function loadQuotes() {
+    for (const quote of await api.quotes()) {
+        const queued = pending.quotes.get(quote.symbol);
+        if (!queued || queued.version < quote.version) {
+            pending.quotes.set(quote.symbol, quote);
+        }
+    }
+    schedule();
+}
+
+/** After a reconnect: the quotes and the candles' history again. */
+function resync() {
+    series.clear();
+    redrawAll();
+    loadQuotes().catch(e => console.warn('quotes after reconnect', e.message));
+}
+
 async function start() {
     mainChart = new CandleChart($('chart'), false);
     const settings = await api.settings();
@@ -216,17 +233,16 @@ async function start() {
     $('view-grid').addEventListener('click', () => showView('grid'));
 
     // the channel first, then the snapshot: a change in between arrives as a frame, and versions order the two
+    let connectedBefore = false;
     new LiveChannel(onFrame, live => {
         $('connection').textContent = live ? 'live' : 'reconnecting…';
         $('connection').classList.toggle('live', live);
-    }).open();
-    for (const quote of await api.quotes()) {
-        const queued = pending.quotes.get(quote.symbol);
-        if (!queued || queued.version < quote.version) {
-            pending.quotes.set(quote.symbol, quote);
+        if (live && connectedBefore) {
+            resync(); // what changed while disconnected (e.g. dropped as too slow) came in no frame
         }
-    }
-    schedule();
+        connectedBefore = connectedBefore || live;
+    }).open();
+    await loadQuotes();
     if (params.get('view') === 'grid') {
         showView('grid');
     }

@@ -351,4 +351,36 @@ class DashboardBrowserTest {
         System.out.println("Dashboard measurements (target/dashboard-perf.json):\n" + json);
         assertTrue(new ArrayList<>(PERF.keySet()).containsAll(List.of("single", "grid")), PERF.toString());
     }
+
+    /**
+     * Issue 15, item 6, in the browser: a page of another origin (localhost and 127.0.0.1 are two origins to a
+     * browser) opens caravan's live channel and POSTs a halt to the simulator with {@code mode: 'no-cors'}, as any
+     * site the user visits could. The handshake is refused and the symbol goes on trading.
+     */
+    @Test
+    @Order(8)
+    void aPageOfAnotherOriginCanNeitherOpenTheLiveChannelNorHaltASymbol() {
+        String other = "localhost".equals(base.getHost()) ? "127.0.0.1" : "localhost";
+        browser.get("http://" + other + ":" + base.getPort() + "/api/dashboard");
+        String live = "ws://" + base.getHost() + ":" + base.getPort() + "/api/live";
+        String halt = "http://127.0.0.1:" + SIMULATOR_PORT + "/sim/halt?symbol=AAPL&for=10m";
+        long before = quote("AAPL").get("time").asLong();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> outcome = (Map<String, Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const [live, halt, done] = arguments;
+                const outcome = {};
+                fetch(halt, { method: 'POST', mode: 'no-cors' })
+                    .then(() => { outcome.halt = 'sent'; }, e => { outcome.halt = 'failed: ' + e.message; })
+                    .then(() => new Promise(resolve => {
+                        const socket = new WebSocket(live);
+                        socket.onopen = () => { outcome.live = 'open'; socket.close(); resolve(); };
+                        socket.onclose = () => { outcome.live = outcome.live || 'refused'; resolve(); };
+                    }))
+                    .then(() => done(outcome));
+                """, live, halt);
+        assertEquals("refused", outcome.get("live"), outcome.toString());
+        assertEquals("sent", outcome.get("halt"), "the request reached the simulator: " + outcome);
+        // not halted: AAPL trades on
+        slowly().until(() -> quote("AAPL").get("time").asLong() > before + 2_000);
+    }
 }

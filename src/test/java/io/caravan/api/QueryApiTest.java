@@ -10,6 +10,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ import io.caravan.sink.JdbcBarSink;
 import io.caravan.support.Await;
 import io.caravan.support.Http;
 import io.caravan.support.QuoteRows;
+import io.caravan.support.RawWebSocket;
 import io.caravan.tick.RawTrade;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +55,8 @@ class QueryApiTest {
             Await.deleteTree(java.nio.file.Path.of("target/test-data/query-api"));
             return Map.of("caravan.feeds", "none", "caravan.data-dir", "target/test-data/query-api",
                     "caravan.sinks", "jdbc", "caravan.intervals", "1s,1m", "caravan.bars.grace", "200ms",
-                    "caravan.bars.clock", "wall", "caravan.api.max-limit", "1000");
+                    "caravan.bars.clock", "wall", "caravan.api.max-limit", "1000",
+                    "caravan.dashboard.allowed-origins", "https://caravan.example.com");
         }
     }
 
@@ -162,7 +165,7 @@ class QueryApiTest {
     }
 
     /**
-     * A query made while a bar closes, after it has left its aggregator and before it has reached the recent bars,
+     * A query made while a bar closes, after it has left its aggregator (in its bucket's batch) and before it has reached the recent bars,
      * still finds it: the query is made from the closing thread's {@code direct:bar-watchers} send (the window) on
      * another thread, and given 500 ms to answer before the close goes on. Without the closing lock it answers at
      * once, with nothing.
@@ -177,8 +180,11 @@ class QueryApiTest {
             public void notify(CamelEvent event) {
                 if (event instanceof CamelEvent.ExchangeSendingEvent sending
                         && sending.getEndpoint().getEndpointUri().startsWith("direct://bar-watchers")
-                        && sending.getExchange().getMessage().getBody() instanceof Bar bar
-                        && bar.symbol().equals(symbol) && bar.interval().equals(query.interval()) && !answer.isDone()) {
+                        // the bars of a close, as one batch
+                        && sending.getExchange().getMessage().getBody() instanceof List<?> bars
+                        && bars.stream().anyMatch(b -> b instanceof Bar bar && bar.symbol().equals(symbol)
+                                && bar.interval().equals(query.interval()))
+                        && !answer.isDone()) {
                     CompletableFuture.runAsync(() -> answer.complete(history.find(symbol, query)));
                     try {
                         answer.get(500, TimeUnit.MILLISECONDS);
@@ -263,5 +269,25 @@ class QueryApiTest {
         assertTrue(doc.contains("/api/bars/{symbol}"), doc);
         assertTrue(doc.contains("/api/quotes"), doc);
         assertTrue(doc.contains("Unknown interval, bad time range or limit"), doc);
+    }
+
+    /**
+     * Issue 15, item 6: any page the user opens could otherwise read the live frames. A handshake from another origin
+     * is refused; caravan's own pages, configured origins and non-browser clients (no Origin) are let in.
+     */
+    @Test
+    void theLiveChannelRefusesPagesOfOtherOrigins() throws Exception {
+        int port = base.getPort();
+        for (String origin : new String[] { "http://attacker.example", "null", "http://127.0.0.1:" + (port + 1),
+                "https://127.0.0.1:" + port }) {
+            try (RawWebSocket socket = RawWebSocket.open(port, "/api/live", origin)) {
+                assertEquals("HTTP/1.1 403 Forbidden", socket.statusLine(), origin);
+            }
+        }
+        for (String origin : new String[] { null, "http://127.0.0.1:" + port, "https://caravan.example.com" }) {
+            try (RawWebSocket socket = RawWebSocket.open(port, "/api/live", origin)) {
+                assertTrue(socket.upgraded(), origin + ": " + socket.statusLine());
+            }
+        }
     }
 }

@@ -180,8 +180,11 @@ class FlatBarsTest {
         long t0 = MONDAY + 30 * MINUTE;
         traded("binance", "BTCUSDT", t0 + 1, "100");
         // a tick admitted just before its bucket closed, whose group closes at the next sweep
-        openBars.baseGroups().add(new DefaultCamelContext(), BarKey.of("BTCUSDT", M1, t0 + MINUTE),
-                new DefaultExchange(new DefaultCamelContext()));
+        BarBook open = new BarBook(M1, t0 + MINUTE);
+        open.add(new Tick("binance", "BTCUSDT", t0 + MINUTE + 1, BigDecimal.ONE, BigDecimal.ONE, null, 2), false);
+        DefaultExchange group = new DefaultExchange(new DefaultCamelContext());
+        group.getMessage().setBody(open);
+        openBars.baseGroups().add(new DefaultCamelContext(), open.key().text(), group);
         assertEquals(List.of(2L), minutes(flat.due(t0 + 3 * MINUTE), M1, t0));
     }
 

@@ -74,7 +74,7 @@ final class AppRun implements AutoCloseable {
         Files.createDirectories(runDir);
         Path gcLog = runDir.resolve("gc.log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:gc:file=" + gcLog));
+                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
         command.addAll(jvmOptions);
         // Jolokia's fixed port 8778 may still be held by the run before
         command.add("-Dquarkus.camel.jolokia.server.port=0");

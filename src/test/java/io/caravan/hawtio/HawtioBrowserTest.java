@@ -58,6 +58,8 @@ class HawtioBrowserTest {
             config.put("caravan.sinks", "csv");
             config.put("quarkus.camel.jolokia.enabled", "true");
             config.put("quarkus.camel.jolokia.server.port", Integer.toString(JOLOKIA_PORT));
+            // Hawtio's proxy forwards its page's Origin: the console's, on this test's port
+            config.put("caravan.jolokia.allowed-origins", "http://127.0.0.1:" + HAWTIO_PORT);
             return config;
         }
     }

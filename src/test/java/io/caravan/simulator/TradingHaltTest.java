@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +62,37 @@ class TradingHaltTest {
             assertTrue(trades.stream().anyMatch(t -> t.symbol().equals("MSFT") && t.t() >= from && t.t() < until),
                     "MSFT went on trading");
         }
+    }
+
+    /**
+     * Issue 15, item 6: a web page the user opens is on loopback too. What it can send without CORS consent (a
+     * simple POST: no custom header, a text/plain or form body, as {@code fetch(.., {mode: 'no-cors'})} does) or with
+     * an Origin of its own is refused, and the symbol is not halted.
+     */
+    @Test
+    void aWebPageCannotHaltASymbol() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpResponse<String> simple = http.send(HttpRequest.newBuilder(URI.create(url("?symbol=AAPL&for=60s")))
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, simple.statusCode(), simple.body());
+        HttpResponse<String> foreign = http.send(HttpRequest.newBuilder(URI.create(url("?symbol=AAPL&for=60s")))
+                .header("Origin", "http://attacker.example").header("X-Caravan-Sim", "1")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, foreign.statusCode(), foreign.body());
+
+        // AAPL trades on: no halt was set
+        try (SimTestClient client = SimTestClient.connect(vertx, port, "/")) {
+            client.subscribe("AAPL");
+            long after = System.currentTimeMillis();
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.trades().stream()
+                    .anyMatch(t -> t.symbol().equals("AAPL") && t.t() >= after));
+        }
+        // the same request with the header a page cannot send halts it
+        HttpResponse<String> tool = http.send(HttpRequest.newBuilder(URI.create(url("?symbol=AAPL&for=2s")))
+                .header("X-Caravan-Sim", "1").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, tool.statusCode(), tool.body());
     }
 
     @Test

@@ -36,4 +36,14 @@ class CsvRowReplacerTest {
         assertEquals(2, Files.readAllLines(file).size());
         assertFalse(CsvRowReplacer.replace(dir.resolve("none.csv"), "x\n", "x,"));
     }
+
+    @Test
+    void aRowOfATimeBeforeTheLastGoesInBeforeTheFirstLaterRow() throws Exception {
+        // a bucket without live trades, first filled by start-up backfill after later bars were written
+        Path file = dir.resolve("BTCUSDT_1s.csv");
+        Files.write(file, List.of("timestamp,open", "2024-01-02T14:30:00Z,1", "2024-01-02T14:30:02Z,3"));
+        assertTrue(CsvRowReplacer.replace(file, "2024-01-02T14:30:01Z,2\n", "2024-01-02T14:30:01Z,"));
+        assertEquals(List.of("timestamp,open", "2024-01-02T14:30:00Z,1", "2024-01-02T14:30:01Z,2",
+                "2024-01-02T14:30:02Z,3"), Files.readAllLines(file));
+    }
 }

@@ -28,6 +28,25 @@ public final class Await {
         }
     }
 
+    /** What the dead letter of {@code dataDir} holds, abbreviated: for the message of an assertion that failed. */
+    public static String deadLetters(Path dataDir) {
+        Path dir = dataDir.resolve("dead-letter");
+        if (!Files.exists(dir)) {
+            return "no dead letter";
+        }
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                String content = Files.readString(file);
+                text.append(file.getFileName()).append(": ")
+                        .append(content.length() <= 2_000 ? content : content.substring(0, 2_000) + "...").append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;

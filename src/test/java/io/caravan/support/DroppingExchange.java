@@ -94,7 +94,8 @@ public final class DroppingExchange implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path))
+        // the header a web page cannot send: the simulator's controls require it (or a JSON body)
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url() + path)).header("X-Caravan-Sim", "1")
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,30 +1,27 @@
 package io.caravan.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+
+import io.caravan.feed.replay.ReplayInput;
+import io.caravan.feed.replay.ReplayInputs;
 
 /**
  * Real US equity trades (QuantConnect Lean sample data, AlgoSeek): {@code ms since midnight New York, price in
  * 1/10000 USD, size, exchange, conditions, suspicious}. Suspicious rows are left out, as the data's README says.
+ * Read by caravan's replay reader ({@code ReplayInputs}); {@code ReplayInputsTest} checks that reader against the
+ * raw rows.
  */
 public final class LeanTicks {
-
-    private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
 
     private LeanTicks() {
     }
@@ -51,23 +48,17 @@ public final class LeanTicks {
         return ordered;
     }
 
+    /** Through caravan's own Lean reader (feed/replay), as a replay of the zip reads it. */
     static List<TestTrade> read(Path zip, String symbol, LocalDate day) {
-        long midnight = day.atStartOfDay(NEW_YORK).toInstant().toEpochMilli();
         List<TestTrade> trades = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            ZipEntry entry = in.getNextEntry();
-            if (entry == null) {
-                throw new IOException("empty zip " + zip);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] c = line.split(",");
-                if (c.length < 6 || c[5].trim().equals("1")) {
-                    continue;
+        try (ReplayInput rows = ReplayInputs.open(zip.toString(), ReplayInputs.DEFAULT_MAX_LINE_CHARS)) {
+            while (rows.hasNext()) {
+                String[] c = rows.next().split(",", -1); // timestamp,symbol,price,size,trade_id
+                if (!c[1].equals(symbol.toUpperCase(Locale.ROOT))) {
+                    throw new IOException(zip + " holds " + c[1] + ", not " + symbol);
                 }
-                trades.add(new TestTrade(symbol, midnight + Long.parseLong(c[0].trim()),
-                        BigDecimal.valueOf(Long.parseLong(c[1].trim()), 4), new BigDecimal(c[2].trim()), trades.size()));
+                trades.add(new TestTrade(c[1], Long.parseLong(c[0]), new BigDecimal(c[2]), new BigDecimal(c[3]),
+                        trades.size()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,8 +28,12 @@ public final class RedisTestClient implements AutoCloseable {
     }
 
     public static RedisTestClient connect() {
+        return connect(URL);
+    }
+
+    public static RedisTestClient connect(String url) {
         Vertx vertx = Vertx.vertx();
-        return new RedisTestClient(vertx, Redis.createClient(vertx, URL));
+        return new RedisTestClient(vertx, Redis.createClient(vertx, url));
     }
 
     public Response send(String command, Object... args) {

@@ -13,6 +13,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.caravan.tick.Excerpt;
+
 /**
  * Which AllTick connections are open, so the heartbeat goes only on an open one (a send on a closed one would open
  * a second socket beside the consumer's reconnect), and what AllTick answered, as log lines: the subscription's
@@ -56,7 +58,7 @@ public class AllTickConnections {
         int cmd = root.path("cmd_id").asInt(-1);
         if (ret != 200) {
             LOG.error("AllTick {} endpoint refused command {}: {}", endpoint, cmd,
-                    AllTickErrors.describe(ret, root.path("msg").asText(null)));
+                    AllTickErrors.describe(ret, Excerpt.of(root.path("msg").asText(null))));
         } else if (cmd == SUBSCRIBE_ACK) {
             LOG.info("AllTick {} endpoint acknowledged the trade subscription", endpoint);
         }

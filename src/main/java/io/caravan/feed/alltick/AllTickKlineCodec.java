@@ -45,11 +45,11 @@ public class AllTickKlineCodec implements KlineCodec {
         }
         List<Kline> klines = new ArrayList<>(list.size());
         for (JsonNode k : list) {
-            long seconds = KlineCheck.millis(WireJson.text(k, "timestamp"), "timestamp", body);
+            long openTime = KlineCheck.secondsToMillis(WireJson.text(k, "timestamp"), "timestamp", body);
             BigDecimal volume = KlineCheck.decimal(WireJson.text(k, "volume"), "volume", body);
             String turnover = WireJson.text(k, "turnover");
             BigDecimal notional = turnover == null ? null : KlineCheck.decimal(turnover, "turnover", body);
-            klines.add(KlineCheck.check(new Kline("alltick", symbol, interval, Math.multiplyExact(seconds, 1000L),
+            klines.add(KlineCheck.check(new Kline("alltick", symbol, interval, openTime,
                     KlineCheck.decimal(WireJson.text(k, "open_price"), "open_price", body),
                     KlineCheck.decimal(WireJson.text(k, "high_price"), "high_price", body),
                     KlineCheck.decimal(WireJson.text(k, "low_price"), "low_price", body),

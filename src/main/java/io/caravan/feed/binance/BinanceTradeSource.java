@@ -57,8 +57,13 @@ public class BinanceTradeSource implements TradeSource {
     }
 
     @Override
+    public String tickSymbol(String feedSymbol) {
+        return feedSymbol.toUpperCase(Locale.ROOT);
+    }
+
+    @Override
     public List<RawTrade> fetch(String feedSymbol, long after, long before) {
-        String symbol = feedSymbol.toUpperCase(Locale.ROOT);
+        String symbol = tickSymbol(feedSymbol);
         List<RawTrade> trades = new ArrayList<>();
         // from the gap's start inclusive: a trade at that time may be one Binance sent after the connection died
         // (one message per trade); GapFill skips those already received

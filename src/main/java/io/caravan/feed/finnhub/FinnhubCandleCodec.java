@@ -54,8 +54,8 @@ public class FinnhubCandleCodec implements KlineCodec {
         }
         List<Kline> klines = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            long seconds = KlineCheck.millis(text(root, "t", i), "t", body);
-            klines.add(KlineCheck.check(new Kline("finnhub", symbol, interval, Math.multiplyExact(seconds, 1000L),
+            long openTime = KlineCheck.secondsToMillis(text(root, "t", i), "t", body);
+            klines.add(KlineCheck.check(new Kline("finnhub", symbol, interval, openTime,
                     KlineCheck.decimal(text(root, "o", i), "o", body), KlineCheck.decimal(text(root, "h", i), "h", body),
                     KlineCheck.decimal(text(root, "l", i), "l", body), KlineCheck.decimal(text(root, "c", i), "c", body),
                     KlineCheck.decimal(text(root, "v", i), "v", body), null, null, null), body));

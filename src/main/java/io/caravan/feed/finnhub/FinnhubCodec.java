@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.caravan.feed.FrameCodec;
 import io.caravan.feed.FrameIdentity;
 import io.caravan.feed.WireJson;
+import io.caravan.tick.Excerpt;
 import io.caravan.tick.RawTrade;
 import io.caravan.tick.RejectReason;
 import io.caravan.tick.TickRejectedException;
@@ -47,7 +48,7 @@ public class FinnhubCodec implements FrameCodec {
                 return trades(root, frame);
             case "error":
                 String msg = WireJson.text(root, "msg");
-                LOG.error("Finnhub error: {}{}", msg, msg != null && msg.contains("too many symbols")
+                LOG.error("Finnhub error: {}{}", Excerpt.of(msg), msg != null && msg.contains("too many symbols")
                         ? " (one connection per key; free keys take about 50 symbols: see caravan.finnhub.max-symbols)"
                         : "");
                 throw new TickRejectedException(RejectReason.PROVIDER_ERROR, msg, frame);
@@ -66,9 +67,7 @@ public class FinnhubCodec implements FrameCodec {
         List<RawTrade> trades = new ArrayList<>(data.size());
         for (int i = 0; i < data.size(); i++) {
             JsonNode t = data.get(i);
-            if (!t.isObject()) {
-                throw new TickRejectedException(RejectReason.MALFORMED, "data[" + i + "] is not an object", frame);
-            }
+            // an element that is no object has no fields: the validator refuses it alone as malformed, not the frame
             trades.add(new RawTrade(PROVIDER, WireJson.text(t, "s"), WireJson.text(t, "t"), WireJson.text(t, "p"),
                     WireJson.text(t, "v"), null, frameId + ':' + i, sequence.incrementAndGet(), t.toString()));
         }

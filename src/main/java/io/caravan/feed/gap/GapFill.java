@@ -3,6 +3,7 @@ package io.caravan.feed.gap;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
@@ -16,7 +17,9 @@ import io.caravan.bar.BarClock;
 import io.caravan.bar.BarIntervals;
 import io.caravan.bar.BarRevisions;
 import io.caravan.bar.Interval;
+import io.caravan.http.HttpStatusException;
 import io.caravan.tick.RawTrade;
+import io.caravan.tick.RejectReason;
 import io.caravan.tick.Tick;
 import io.caravan.tick.TickRejectedException;
 import io.caravan.tick.TickValidator;
@@ -127,14 +130,44 @@ public class GapFill {
         return applied.refused();
     }
 
-    /** @return the trades refused (validation, or bars beyond the revision window), for the dead letter */
+    /** 400, 403, 404: the provider will not give this symbol's trades, however often it is asked. */
+    static boolean refusesTheSymbol(HttpStatusException e) {
+        return e.status() == 400 || e.status() == 403 || e.status() == 404;
+    }
+
+    /**
+     * Every symbol's trades of the gap, each symbol's up to its own first live trade on the gap's connection (the
+     * exchange applies a connection's subscriptions one by one, so a symbol's live trades may begin later than the
+     * trade that ended the gap); a symbol without one yet is filled when it comes ({@link FeedGaps}).
+     *
+     * @return the trades refused (validation, or bars beyond the revision window), for the dead letter
+     */
     public List<TickRejectedException> fill(Gap gap) {
         TradeSource source = sources.trades(gap.provider());
         List<RawTrade> fetched = new ArrayList<>();
-        for (String symbol : source.symbols()) {
-            fetched.addAll(source.fetch(symbol, gap.after(), gap.before()));
-        }
         List<TickRejectedException> refused = new ArrayList<>();
+        int waiting = 0;
+        for (String symbol : gap.symbol() != null ? List.of(gap.symbol()) : source.symbols()) {
+            OptionalLong end = gap.connection() == null ? OptionalLong.of(gap.before())
+                    : gap.connection().endOf(gap, symbol, source.tickSymbol(symbol));
+            if (end.isEmpty()) {
+                waiting++;
+            } else if (end.getAsLong() - gap.after() > 1) {
+                try {
+                    fetched.addAll(source.fetch(symbol, gap.after(), end.getAsLong()));
+                } catch (HttpStatusException e) {
+                    if (!refusesTheSymbol(e)) {
+                        throw e; // 429, 5xx: the whole gap is tried again
+                    }
+                    // a symbol the provider refuses for good (a delisted one: Binance answers 400) loses its own part
+                    // of the gap, not every other symbol's with it
+                    LOG.warnf("%s: %s not filled: %s", gap, symbol, e.getMessage());
+                    refused.add(new TickRejectedException(RejectReason.PROVIDER_ERROR, symbol + " not filled: "
+                            + e.getMessage(), gap + " " + symbol));
+                }
+            }
+        }
+        // only once every page is in: a fetch that fails is retried whole, so no trade is added twice
         List<Tick> ticks = new ArrayList<>(fetched.size());
         int known = 0;
         for (RawTrade raw : fetched) {
@@ -151,7 +184,8 @@ public class GapFill {
         BarRevisions.Applied applied = revisions.apply(ticks);
         refused.addAll(applied.refused());
         LOG.infof("Filled %s: %d trades fetched, %d already received, %d into open bars, %d bars rewritten, "
-                + "%d refused", gap, fetched.size(), known, applied.added(), applied.revised(), refused.size());
+                + "%d refused%s", gap, fetched.size(), known, applied.added(), applied.revised(), refused.size(),
+                waiting == 0 ? "" : "; " + waiting + " symbols filled at their first live trade");
         return refused;
     }
 }

@@ -16,6 +16,11 @@ public interface TradeSource {
     /** The symbols the provider's feed subscribes to. */
     List<String> symbols();
 
+    /** The symbol the trades of a subscribed symbol carry (live and fetched alike). */
+    default String tickSymbol(String feedSymbol) {
+        return feedSymbol;
+    }
+
     /**
      * Every trade of the symbol with {@code after < ts < before} (a source may include {@code ts == after}: trades
      * already received are skipped by their duplicate key), oldest first, all pages.

@@ -60,6 +60,9 @@ public class ReplayDecoder {
     }
 
     public ReplayLine decode(String line, ReplayFormat format) {
+        if (ReplayRefusal.is(line)) {
+            throw ReplayRefusal.refusal(line); // refused by the reader: too long, or a row of another format
+        }
         return format.isCsv() ? csvRow(line, format) : recordedFrame(line);
     }
 
@@ -78,6 +81,9 @@ public class ReplayDecoder {
 
     /** Best effort: an unreadable timestamp is the validator's to refuse, the pacer just does not wait for it. */
     static long paceTime(String ts) {
+        if (ts.length() > 64) {
+            return Long.MIN_VALUE; // no timestamp: the validator refuses it without parsing it
+        }
         try {
             return ts.chars().allMatch(Character::isDigit) ? Long.parseLong(ts) : OffsetDateTime.parse(ts).toInstant().toEpochMilli();
         } catch (RuntimeException e) {

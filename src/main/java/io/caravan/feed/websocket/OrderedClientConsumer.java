@@ -3,9 +3,13 @@ package io.caravan.feed.websocket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -16,11 +20,18 @@ import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.caravan.tick.RejectReason;
+import io.caravan.tick.TickRejectedException;
+
 /**
- * Client consumer that processes frames one at a time in arrival order on its own thread, pauses the socket when
- * it falls behind (TCP back-pressure instead of an unbounded queue), and reconnects with exponential backoff.
+ * Client consumer that processes messages one at a time in arrival order on its own thread, pauses the socket when
+ * it falls behind (more than {@code caravan.websocket.max-pending-bytes} or {@link #PAUSE_AT} messages waiting: TCP
+ * back-pressure instead of an unbounded queue), and reconnects with exponential backoff. A message above
+ * {@code caravan.websocket.max-frame-bytes} or a text message that is not UTF-8 is refused (see
+ * {@link MessageAssembler}) into the route's error handler, the dead letter, and the connection goes on.
  * With {@code maxConnectionAge} it closes a connection that old and reconnects; {@link #reconnect} does the same on
- * demand (a server announcing its shutdown).
+ * demand (a server announcing its shutdown). A connection that falls silent, even to a ping, for
+ * {@code caravan.websocket.stale-after} is replaced ({@link SilenceWatch}).
  */
 public class OrderedClientConsumer extends DefaultConsumer {
 
@@ -30,6 +41,10 @@ public class OrderedClientConsumer extends DefaultConsumer {
     private static final long MIN_DELAY_MS = 100;
 
     private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicLong pendingBytes = new AtomicLong();
+    private final AtomicLong peakPendingBytes = new AtomicLong();
+    private final AtomicLong pauses = new AtomicLong();
+    private final AtomicLong staleConnections = new AtomicLong();
     private ExecutorService worker;
     private volatile WebSocket socket;
     private volatile boolean paused;
@@ -47,9 +62,10 @@ public class OrderedClientConsumer extends DefaultConsumer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // an unbounded queue: pending frames are bounded by pausing the socket (PAUSE_AT). Camel's default profile
-        // (newSingleThreadExecutor) queues 1000 tasks and then runs the next one on the caller, the event loop,
-        // ahead of the queued ones: frames went out of order and the event loop blocked. A plain JDK executor: FIFO.
+        // an unbounded queue: pending frames are bounded by pausing the socket (PAUSE_AT, max-pending-bytes).
+        // Camel's default profile (newSingleThreadExecutor) queues 1000 tasks and then runs the next one on the
+        // caller, the event loop, ahead of the queued ones: frames went out of order and the event loop blocked. A
+        // plain JDK executor: FIFO.
         String threadName = "ws-feed-" + getEndpoint().address();
         worker = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, threadName);
@@ -111,9 +127,51 @@ public class OrderedClientConsumer extends DefaultConsumer {
         socket = ws;
         LOG.info("Connected to {}", getEndpoint().address());
         Context eventLoop = Vertx.currentContext();
-        ws.textMessageHandler(text -> onFrame(ws, eventLoop, text));
-        ws.binaryMessageHandler(buffer -> onFrame(ws, eventLoop, buffer.toString()));
-        ws.exceptionHandler(e -> LOG.debug("WebSocket error on {}: {}", getEndpoint().address(), e.toString()));
+        // frames rather than Vert.x's whole messages: Vert.x would hold a message of any size up to its limit and
+        // drop the connection above it; this takes at most max-frame-bytes of one and refuses the rest
+        MessageAssembler messages = new MessageAssembler(getEndpoint().maxFrameBytes(),
+                (text, bytes) -> onMessage(ws, eventLoop, text, bytes), refusal -> submit(() -> refuse(refusal)));
+        long staleAfter = getEndpoint().staleAfterMillis();
+        SilenceWatch silence = staleAfter > 0 ? new SilenceWatch(staleAfter, System.currentTimeMillis()) : null;
+        if (silence == null) {
+            ws.frameHandler(messages::frame);
+        } else {
+            ws.frameHandler(frame -> {
+                if (!silence.givenUp()) { // a connection given up on is replaced: what it still brings is not taken
+                    silence.heard(System.currentTimeMillis());
+                    messages.frame(frame);
+                }
+            });
+            ws.pongHandler(pong -> silence.heard(System.currentTimeMillis()));
+            getEndpoint().vertx().setPeriodic(SilenceWatch.checkPeriod(staleAfter), id -> {
+                if (socket != ws || ws.isClosed()) {
+                    getEndpoint().vertx().cancelTimer(id);
+                    return;
+                }
+                long now = System.currentTimeMillis();
+                switch (silence.check(now, paused)) {
+                    case PING -> ws.writePing(Buffer.buffer("caravan"));
+                    case GIVE_UP -> {
+                        getEndpoint().vertx().cancelTimer(id);
+                        giveUp(ws, silence.silence(now));
+                    }
+                    default -> {
+                    }
+                }
+            });
+        }
+        ws.exceptionHandler(e -> {
+            if (e instanceof CorruptedWebSocketFrameException corrupted
+                    && corrupted.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()) {
+                // a single frame above Vert.x's own limit: the decoder skips everything after it, so only a new
+                // connection can go on
+                submit(() -> refuse(new TickRejectedException(RejectReason.TOO_LARGE, e.getMessage()
+                        + " (one frame); the connection was closed to go on", null)));
+                ws.close((short) WebSocketCloseStatus.MESSAGE_TOO_BIG.code(), "message too big");
+            } else {
+                LOG.debug("WebSocket error on {}: {}", getEndpoint().address(), e.toString());
+            }
+        });
         ws.closeHandler(v -> {
             if (socket == ws && isRunAllowed()) {
                 LOG.warn("Disconnected from {}; reconnecting", getEndpoint().address());
@@ -132,6 +190,26 @@ public class OrderedClientConsumer extends DefaultConsumer {
         if (getEndpoint().getConfiguration().isFireWebSocketConnectionEvents()) {
             submit(() -> process(null, VertxWebsocketEvent.OPEN));
         }
+    }
+
+    /**
+     * A connection silent for caravan.websocket.stale-after, even to a ping: it may never report its close (a
+     * half-open TCP connection, a hung server), so it is let go of at once and replaced, without waiting for the
+     * close handshake it would not answer. Runs on the socket's event loop.
+     */
+    private void giveUp(WebSocket ws, long silentMillis) {
+        LOG.warn("Nothing from {} for {} ms, not even an answer to a ping; replacing the connection",
+                getEndpoint().address(), silentMillis);
+        staleConnections.incrementAndGet();
+        socket = null; // its close, whenever it comes, is not this consumer's business any more
+        getEndpoint().forget(ws);
+        ws.close();
+        submit(this::reconnectAfterClose);
+    }
+
+    /** Connections replaced because they fell silent (caravan.websocket.stale-after). */
+    public long staleConnections() {
+        return staleConnections.get();
     }
 
     /**
@@ -156,16 +234,20 @@ public class OrderedClientConsumer extends DefaultConsumer {
         getEndpoint().vertx().setTimer(delay, id -> submit(this::connect));
     }
 
-    private void onFrame(WebSocket ws, Context eventLoop, String text) {
-        if (pending.incrementAndGet() >= PAUSE_AT && !paused) {
+    private void onMessage(WebSocket ws, Context eventLoop, String text, int bytes) {
+        long waiting = pendingBytes.addAndGet(bytes);
+        peakPendingBytes.accumulateAndGet(waiting, Math::max);
+        if ((pending.incrementAndGet() >= PAUSE_AT || waiting > getEndpoint().maxPendingBytes()) && !paused) {
             paused = true;
+            pauses.incrementAndGet();
             ws.pause();
         }
         submit(() -> {
             try {
                 process(text, VertxWebsocketEvent.MESSAGE);
             } finally {
-                if (pending.decrementAndGet() <= RESUME_AT && paused) {
+                long left = pendingBytes.addAndGet(-bytes);
+                if (pending.decrementAndGet() <= RESUME_AT && left <= getEndpoint().maxPendingBytes() / 4 && paused) {
                     paused = false;
                     // on the socket's event loop: resumed from this thread, Vert.x delivered the frames buffered
                     // during the pause here while newer ones arrived on the event loop, out of order
@@ -173,6 +255,42 @@ public class OrderedClientConsumer extends DefaultConsumer {
                 }
             }
         });
+    }
+
+    /**
+     * A message refused before it became a frame for the route: it enters the route failed, so the route's error
+     * handler takes it at once (the feed's {@code ingest} configuration records it in the dead letter) and none of
+     * the route's steps run.
+     */
+    private void refuse(TickRejectedException refusal) {
+        Exchange exchange = createExchange(false);
+        try {
+            exchange.getMessage().setHeader(VertxWebsocketConstants.EVENT, VertxWebsocketEvent.MESSAGE);
+            exchange.setException(refusal);
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        } finally {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Refused WebSocket message", exchange, exchange.getException());
+            }
+            releaseExchange(exchange, false);
+        }
+    }
+
+    /** Bytes of the messages received and not yet processed (paused above caravan.websocket.max-pending-bytes). */
+    public long pendingBytes() {
+        return pendingBytes.get();
+    }
+
+    /** The most {@link #pendingBytes()} ever were on this consumer. */
+    public long peakPendingBytes() {
+        return peakPendingBytes.get();
+    }
+
+    /** How often this consumer paused its socket because it fell behind. */
+    public long pauses() {
+        return pauses.get();
     }
 
     private void submit(Runnable task) {

@@ -15,6 +15,37 @@ import org.apache.camel.spi.annotations.Component;
 @Component("vertx-websocket") // the annotation is not inherited; Camel finds the option configurers by this name
 public class OrderedWebsocketComponent extends VertxWebsocketComponent {
 
+    private int maxFrameBytes = 1024 * 1024;
+    private long maxPendingBytes = 32L * 1024 * 1024;
+    private long staleAfterMillis;
+
+    /** The largest message (all its frames) a client consumer takes in; a larger one is refused as too large. */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    public void setMaxFrameBytes(int maxFrameBytes) {
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** Bytes of messages a client consumer lets wait for its route before it pauses the socket. */
+    public long maxPendingBytes() {
+        return maxPendingBytes;
+    }
+
+    public void setMaxPendingBytes(long maxPendingBytes) {
+        this.maxPendingBytes = maxPendingBytes;
+    }
+
+    /** Silence after which a client connection is taken for dead and replaced; 0 = never. */
+    public long staleAfterMillis() {
+        return staleAfterMillis;
+    }
+
+    public void setStaleAfterMillis(long staleAfterMillis) {
+        this.staleAfterMillis = staleAfterMillis;
+    }
+
     @Override
     protected VertxWebsocketEndpoint createEndpointInstance(String uri, VertxWebsocketConfiguration configuration) {
         return new OrderedWebsocketEndpoint(uri, this, configuration);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
@@ -42,7 +43,7 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
     static final int MAX_FRAME = 16 * 1024 * 1024;
 
     private HttpClient client;
-    private WebSocket socket;
+    private volatile WebSocket socket;
     private Consumer<WebSocket> onNewSocket;
 
     public OrderedWebsocketEndpoint(String uri, VertxWebsocketComponent component, VertxWebsocketConfiguration configuration) {
@@ -59,15 +60,38 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
         return consumer;
     }
 
+    /**
+     * The open socket, or a new one. Never opened on an event loop: opening waits for Vert.x to call back, on an event
+     * loop, maybe this one. A route that sends on every OPEN (Finnhub's subscriptions) has its second send continued
+     * by Camel on the event loop that completed the first; when the connection was cut in between, that send waited
+     * there, for the connect timeout (61 s), for a callback only that blocked loop could run, and every feed
+     * connection on it stood still. Such a send now fails at once: the consumer reconnects by itself, and the route
+     * sends again on the next OPEN.
+     */
     @Override
-    protected synchronized WebSocket getWebSocket() throws Exception {
+    protected WebSocket getWebSocket() throws Exception {
+        WebSocket current = socket;
+        if (current != null && !current.isClosed()) {
+            return current;
+        }
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("Not connected to " + address()
+                    + "; not reconnecting on an event loop (the feed reconnects by itself)");
+        }
+        return openWebSocket();
+    }
+
+    private synchronized WebSocket openWebSocket() throws Exception {
         if (socket != null && !socket.isClosed()) {
             return socket;
         }
         HttpClientOptions options = getConfiguration().getClientOptions() != null
                 ? new HttpClientOptions(getConfiguration().getClientOptions())
-                // a busy trade frame can outgrow Vert.x's 64 KiB default, which would drop the connection
-                : new HttpClientOptions().setMaxWebSocketFrameSize(MAX_FRAME).setMaxWebSocketMessageSize(4 * MAX_FRAME);
+                // a busy trade frame can outgrow Vert.x's 64 KiB default, which would drop the connection; the
+                // consumer joins a message's frames itself and refuses one above max-frame-bytes, so Vert.x's own
+                // limit is only for a single frame (it holds one that big before it can be refused)
+                : new HttpClientOptions().setMaxWebSocketFrameSize(Math.max(MAX_FRAME, maxFrameBytes()))
+                        .setMaxWebSocketMessageSize(Math.max(MAX_FRAME, maxFrameBytes()));
         if (getConfiguration().getSslContextParameters() != null) {
             VertxHelper.setupSSLOptions(getCamelContext(), getConfiguration().getSslContextParameters(), options);
         }
@@ -134,6 +158,16 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
         this.onNewSocket = listener;
     }
 
+    /**
+     * Forgets the socket if it is still the shared one, so that the next connect (and the next producer) opens a new
+     * one instead of writing to a connection being given up on.
+     */
+    synchronized void forget(WebSocket ws) {
+        if (socket == ws) {
+            socket = null;
+        }
+    }
+
     WebSocket connect() throws Exception {
         return getWebSocket();
     }
@@ -153,6 +187,21 @@ public class OrderedWebsocketEndpoint extends VertxWebsocketEndpoint {
             }
         }
         return 0;
+    }
+
+    /** caravan.websocket.max-frame-bytes: the largest message the consumer takes in. */
+    int maxFrameBytes() {
+        return ((OrderedWebsocketComponent) getComponent()).maxFrameBytes();
+    }
+
+    /** caravan.websocket.max-pending-bytes: messages waiting for the route, per connection, before it pauses. */
+    long maxPendingBytes() {
+        return ((OrderedWebsocketComponent) getComponent()).maxPendingBytes();
+    }
+
+    /** caravan.websocket.stale-after in milliseconds; 0 = off. */
+    long staleAfterMillis() {
+        return ((OrderedWebsocketComponent) getComponent()).staleAfterMillis();
     }
 
     /** host:port only: the query may name where the token comes from. */

@@ -18,9 +18,9 @@ import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 
 /**
- * Closed bars into Redis, one pipelined round trip per batch: per bar, the latest-bar hash (never replaced by an older
- * bar) and the time series (one member per open time, trimmed to the retention), applied atomically by
- * {@code redis/bar.lua}.
+ * Closed bars into Redis, one pipelined round trip per batch (of at most {@code caravan.redis.batch-size} bars):
+ * per bar, the latest-bar hash (never replaced by an older bar) and the time series (one member per open time,
+ * trimmed to the retention), applied atomically by {@code redis/bar.lua}.
  */
 @ApplicationScoped
 public class RedisBarWriter {
@@ -33,14 +33,17 @@ public class RedisBarWriter {
     private final ObjectMapper json;
     private final RedisRetention retention;
     private final Duration timeout;
+    private final int pipeline;
 
     @Inject
     public RedisBarWriter(Redis redis, RedisKeys keys, BarFields fields, ObjectMapper json, CaravanConfig config) {
-        this(redis, keys, fields, json, RedisRetention.parse(config.redis().retention()), config.redis().timeout());
+        this(redis, keys, fields, json, RedisRetention.parse(config.redis().retention()), config.redis().timeout(),
+                config.redis().batchSize());
     }
 
     RedisBarWriter(Redis redis, RedisKeys keys, BarFields fields, ObjectMapper json, RedisRetention retention,
-            Duration timeout) {
+            Duration timeout, int pipeline) {
+        this.pipeline = pipeline;
         this.redis = redis;
         this.keys = keys;
         this.fields = fields;
@@ -49,12 +52,20 @@ public class RedisBarWriter {
         this.timeout = timeout;
     }
 
+    /**
+     * In pipelines of at most {@code caravan.redis.batch-size} calls, each with its own timeout: the bars of one close
+     * (10,000 symbols' of a minute, say) come as one batch, and one pipeline that long could outlast the timeout
+     * however often it was retried. A batch retried after some of its pipelines were applied changes nothing more.
+     */
     public void write(List<Bar> bars) throws Exception {
-        List<Request> calls = new ArrayList<>(bars.size());
-        for (Bar bar : bars) {
-            calls.add(call(bar));
+        for (int from = 0; from < bars.size(); from += pipeline) {
+            List<Bar> part = bars.subList(from, Math.min(bars.size(), from + pipeline));
+            List<Request> calls = new ArrayList<>(part.size());
+            for (Bar bar : part) {
+                calls.add(call(bar));
+            }
+            SCRIPT.batch(redis, calls, timeout);
         }
-        SCRIPT.batch(redis, calls, timeout);
     }
 
     private Request call(Bar bar) throws JsonProcessingException {

@@ -11,7 +11,8 @@ import io.caravan.sink.Sinks;
 
 /**
  * The {@code redis} sink (latest bar, time series) and the {@code pubsub} sink (bars published): each takes what
- * waits in its queue as one batch, one pipelined round trip, retried as a whole by its own retry policy.
+ * waits in its queue as one batch, one pipelined round trip; a restart or outage of Redis is retried until it is
+ * back ({@link SinkRetryPolicy#retryingWrite}).
  */
 @ApplicationScoped
 public class RedisSinkRoutes extends RouteBuilder {
@@ -35,15 +36,15 @@ public class RedisSinkRoutes extends RouteBuilder {
     public void configure() {
         if (sinks.isActive(Sinks.REDIS)) {
             from(sinks.queue(Sinks.REDIS)).routeId(Sinks.routeId(Sinks.REDIS))
-                    .errorHandler(retry.retryThenDeadLetter(Sinks.REDIS))
+                    .errorHandler(retry.deadLetterAtOnce())
                     .process(new SinkBatch(batchSize))
-                    .bean(writer, "write");
+                    .process(retry.retryingWrite(Sinks.REDIS, writer::write));
         }
         if (sinks.isActive(Sinks.PUBSUB)) {
             from(sinks.queue(Sinks.PUBSUB)).routeId(Sinks.routeId(Sinks.PUBSUB))
-                    .errorHandler(retry.retryThenDeadLetter(Sinks.PUBSUB))
+                    .errorHandler(retry.deadLetterAtOnce())
                     .process(new SinkBatch(batchSize))
-                    .bean(publisher, "publishBars");
+                    .process(retry.retryingWrite(Sinks.PUBSUB, publisher::publishBars));
         }
     }
 }

@@ -143,8 +143,16 @@ class FinnhubCodecTest {
     @ValueSource(strings = { "{\"type\":\"trade\",\"data\":[1]}", "{\"type\":\"trade\",\"data\":[\"x\"]}",
             "{\"type\":\"trade\",\"data\":[{\"p\":1,\"s\":\"A\",\"t\":1,\"v\":1},[]]}",
             "{\"type\":\"trade\",\"data\":[null]}" })
-    void dataElementNotAnObjectIsMalformed(String frame) {
-        rejected(RejectReason.MALFORMED, frame);
+    void dataElementNotAnObjectIsMalformedAlone(String frame) {
+        // refused by the validator, element by element: the frame's other trades are kept
+        List<RawTrade> trades = codec.decode(frame);
+        TickValidator validator = new TickValidator();
+        RawTrade last = trades.get(trades.size() - 1);
+        TickRejectedException e = assertThrows(TickRejectedException.class, () -> validator.validate(last));
+        assertEquals(RejectReason.MALFORMED, e.reason(), e.getMessage());
+        if (trades.size() == 2) {
+            assertEquals("A", validator.validate(trades.get(0)).symbol());
+        }
     }
 
     @Test

@@ -187,4 +187,16 @@ class ReplayFileTest {
         }
         assertEquals(1, trades);
     }
+
+    @Test
+    void aLineOverTheDefaultLimitIsRefusedNotRead() throws IOException {
+        // 17 million characters without a newline, then a good row: before, the whole line came back as a String
+        StringBuilder content = new StringBuilder("timestamp,symbol,price,size\n1,X,");
+        content.append("7".repeat(17_000_000)).append(",1\n2,X,1,1\n");
+        try (ReplayFile file = new ReplayFile(write("huge.csv", content.toString()))) {
+            String first = file.next();
+            assertTrue(first.length() < 1_000, "a line of " + first.length() + " characters came back");
+            assertEquals("2,X,1,1", file.next());
+        }
+    }
 }

@@ -40,7 +40,7 @@ public final class RedisBurstBenchmark {
         BarFields fields = new BarFields();
         ObjectMapper json = new ObjectMapper();
         RedisBarWriter writer = new RedisBarWriter(redis, keys, fields, json, RedisRetention.parse("10000"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), 1000);
 
         long[] batched = new long[rounds];
         long[] single = new long[rounds];

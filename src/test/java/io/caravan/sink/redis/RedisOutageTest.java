@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 
@@ -55,13 +54,8 @@ class RedisOutageTest {
             try (RedisTestClient redis = RedisTestClient.connect()) {
                 redis.deleteKeys(PREFIX + "*");
             }
-            Map<String, String> config = new TreeMap<>();
-            config.put("caravan.feeds", "replay");
-            config.put("caravan.replay.file", LeanDay.csv(INPUT).toString());
+            Map<String, String> config = LeanDay.replayConfig(INPUT, DATA, "csv,redis");
             config.put("caravan.replay.speed", "3000"); // 16 hours of trades in about 20 s
-            config.put("caravan.data-dir", DATA.toString());
-            config.put("caravan.symbols", String.join(",", LeanDay.SYMBOLS));
-            config.put("caravan.sinks", "csv,redis");
             config.put("caravan.redis.prefix", PREFIX);
             config.put("caravan.redis.timeout", "2s");
             // a retry budget longer than the outage: about 30 s
@@ -97,7 +91,8 @@ class RedisOutageTest {
             assertTrue(before > 0);
 
             Map<String, Object> summary = Await.replaySummary(DATA, Duration.ofMinutes(3));
-            assertEquals(Boolean.TRUE, summary.get("ok"), "the sinks drained after the outage: " + summary);
+            assertEquals(Boolean.TRUE, summary.get("ok"), "the sinks drained after the outage: " + summary + "; "
+                    + Await.deadLetters(DATA));
             Map<String, ExpectedBar> expected = ExpectedBars.compute(trades, ExpectedBars.ALL_INTERVALS);
             OutputBars.assertSameBars(expected, OutputBars.fromCsv(DATA), "CSV");
 

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -61,15 +60,10 @@ class RedisSinksTest {
         public Map<String, String> getConfigOverrides() {
             Await.deleteTree(DATA);
             PostgresSchema.fresh(PG_SCHEMA);
-            Map<String, String> config = new TreeMap<>();
+            Map<String, String> config = LeanDay.replayConfig(INPUT, DATA, "csv,jdbc,redis,pubsub,audit");
             // PostgreSQL, as docker-compose runs it; it can also be read while caravan runs as a separate process
             config.put("caravan.jdbc.url", PG + "?currentSchema=" + PG_SCHEMA);
             config.put("caravan.jdbc.username", "postgres");
-            config.put("caravan.feeds", "replay");
-            config.put("caravan.replay.file", LeanDay.csv(INPUT).toString());
-            config.put("caravan.data-dir", DATA.toString());
-            config.put("caravan.symbols", String.join(",", LeanDay.SYMBOLS));
-            config.put("caravan.sinks", "csv,jdbc,redis,pubsub,audit");
             config.put("caravan.redis.url", RedisTestClient.URL);
             config.put("caravan.redis.prefix", PREFIX);
             config.put("caravan.sink.audit.uri", "file:" + DATA.resolve("audit")

@@ -114,6 +114,20 @@ class RedisWritersTest {
     }
 
     @Test
+    void aBatchLongerThanThePipelineIsWrittenWhole() throws Exception {
+        RedisBarWriter threeAtATime = new RedisBarWriter(client, new RedisKeys(PREFIX), fields, json,
+                RedisRetention.parse("100"), Duration.ofSeconds(5), 3);
+        List<Bar> batch = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            batch.add(bar("ORCL", T0 + i * 60_000L, "2" + i));
+        }
+        threeAtATime.write(batch);
+        List<String> series = redis.zrange(PREFIX + "bars:1m:ORCL");
+        assertEquals(10, series.size(), series.toString());
+        assertEquals("29", redis.hgetall(PREFIX + "bar:1m:ORCL").get("close"));
+    }
+
+    @Test
     void countRetentionKeepsTheNewestBars() throws Exception {
         List<Bar> batch = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
@@ -128,7 +142,7 @@ class RedisWritersTest {
     @Test
     void ageRetentionCountsBackFromTheNewestBarNotTheClock() throws Exception {
         RedisBarWriter byAge = new RedisBarWriter(client, new RedisKeys(PREFIX), fields, json,
-                RedisRetention.parse("3m"), Duration.ofSeconds(5));
+                RedisRetention.parse("3m"), Duration.ofSeconds(5), 1000);
         List<Bar> batch = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             batch.add(bar("IBM", T0 + i * 60_000L, "1" + i)); // 2024: years before the clock
