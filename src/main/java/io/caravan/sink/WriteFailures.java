@@ -96,7 +96,9 @@ public final class WriteFailures {
                 return Verdict.RETRY;
             }
         }
-        String lower = m.toLowerCase(Locale.ROOT);
+        // the Vert.x client's own errors are written in capitals with '_' ("ERR [0] CONNECTION_CLOSED" for a
+        // command of a pipeline whose connection closed): read them as words, before "ERR" takes them for a refusal
+        String lower = m.toLowerCase(Locale.ROOT).replace('_', ' ');
         if (lower.contains("connection refused") || lower.contains("connection closed")
                 || lower.contains("connection reset") || lower.contains("connection is closed")
                 || lower.contains("not connected") || lower.contains("timed out") || lower.contains("timeout")) {

@@ -10,11 +10,14 @@ import java.net.ConnectException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonGenerationException;
+
+import io.vertx.redis.client.impl.types.ErrorType;
 
 class WriteFailuresTest {
 
@@ -61,6 +64,17 @@ class WriteFailuresTest {
         assertEquals(RETRY, WriteFailures.classify(new TimeoutException("Redis did not answer within 2000 ms")));
         assertEquals(RETRY, WriteFailures.classify(new RuntimeException("READONLY You can't write against a read only replica.")));
         assertEquals(RETRY, WriteFailures.classify(new UncheckedIOException(new java.io.IOException("disk full"))));
+    }
+
+    /**
+     * The Vert.x Redis client fails the commands of a pipeline whose connection closed with its own error type, worded
+     * like a server error: seen as a bar dead-lettered for Redis in {@code RedisOutageTest} ("ExecutionException:
+     * ERR [0] CONNECTION_CLOSED"). The connection went away; the bar is fine.
+     */
+    @Test
+    void aPipelineCutByAClosedConnectionIsRetried() {
+        assertEquals(RETRY, WriteFailures.classify(new ExecutionException(ErrorType.create("ERR [0] CONNECTION_CLOSED"))));
+        assertEquals(RETRY, WriteFailures.classify(ErrorType.create("CONNECTION_CLOSED")));
     }
 
     @Test
