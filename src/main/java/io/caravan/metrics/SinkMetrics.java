@@ -18,6 +18,7 @@ import io.caravan.bar.Bar;
 import io.caravan.bar.BarClock;
 import io.caravan.bar.BarIntervals;
 import io.caravan.bar.Interval;
+import io.caravan.sink.BarFields;
 import io.caravan.sink.SinkFanOut;
 import io.caravan.sink.SinkRetryPolicy;
 import io.caravan.sink.SinkStatus;
@@ -126,8 +127,9 @@ public class SinkMetrics {
                 // EXCEPTION_CAUGHT: it stays set on an exchange whose redelivery succeeded
                 boolean deadLettered = Boolean.TRUE.equals(exchange.getProperty(SinkFanOut.DEAD_LETTERED, Boolean.class));
                 java.util.Set<?> refused = exchange.getProperty(SinkRetryPolicy.REFUSED_BARS, java.util.Set.class);
+                java.util.Set<Object> dead = deadLettered ? deadLetteredBars(exchange) : java.util.Set.of();
                 for (Bar bar : bars) {
-                    if (deadLettered || refused != null && refused.contains(bar)) {
+                    if (dead == null || dead.contains(bar) || refused != null && refused.contains(bar)) {
                         meters.writeFailed().increment();
                         continue;
                     }
@@ -143,6 +145,23 @@ public class SinkMetrics {
                 meters.writeFailed().increment(bars.size());
             }
         };
+    }
+
+    /**
+     * The bars the dead letter channel took from a sink's exchange: those it names ({@link BarFields#BARS}, a batch
+     * partly written names the rest), else its body; null when that is no bar (then all of the exchange's failed).
+     */
+    private static java.util.Set<Object> deadLetteredBars(Exchange exchange) {
+        Object taken = exchange.getProperty(BarFields.BARS, exchange.getMessage().getBody(), Object.class);
+        java.util.Set<Object> dead = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        if (taken instanceof Bar bar) {
+            dead.add(bar);
+        } else if (taken instanceof List<?> list && list.stream().allMatch(Bar.class::isInstance)) {
+            dead.addAll(list);
+        } else {
+            return null;
+        }
+        return dead;
     }
 
     /**

@@ -2,43 +2,40 @@ package io.caravan.sink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.dataformat.csv.CsvDataFormat;
 
 import io.caravan.CaravanConfig;
 import io.caravan.bar.Bar;
-import io.caravan.bar.BarQuality;
 
 /**
- * Bars appended to {@code <data-dir>/bars/<interval>/<SYMBOL>_<interval>.csv} with camel-csv; header on a new file.
- * A revised bar replaces its row ({@link CsvRowReplacer}).
+ * The {@code csv} sink: what waits in its queue is taken as one batch ({@link SinkBatch}) and written by
+ * {@link CsvBarFiles}, one append per file. A failure is retried (the files already written are not written again),
+ * then what was not written goes to the bar dead letter.
  */
 @ApplicationScoped
 public class CsvSinkRoute extends RouteBuilder {
 
-    private final Path dataDir;
-    private final BarFields fields;
+    /** Most bars in one batch. */
+    static final int BATCH = 10_000;
+    /** Exchange property: the files of the batch written so far, kept across retries. */
+    static final String WRITTEN_FILES = "caravanCsvWrittenFiles";
 
+    private final CsvBarFiles files;
     private final SinkRetryPolicy retry;
     private final Sinks sinks;
 
     public CsvSinkRoute(CaravanConfig config, BarFields fields, SinkRetryPolicy retry, Sinks sinks) {
-        this.dataDir = Path.of(config.dataDir());
-        this.fields = fields;
+        this.files = new CsvBarFiles(Path.of(config.dataDir()), fields);
         this.retry = retry;
         this.sinks = sinks;
-    }
-
-    /** Path of a bar's file relative to the data dir. */
-    public static String relativePath(Bar bar) {
-        String interval = bar.interval().label();
-        return "bars/" + interval + "/" + SymbolFileName.encode(bar.symbol()) + "_" + interval + ".csv";
     }
 
     @Override
@@ -48,48 +45,26 @@ public class CsvSinkRoute extends RouteBuilder {
         }
         errorHandler(retry.retryThenDeadLetter(Sinks.CSV));
 
-        CsvDataFormat withHeader = csv(false);
-        CsvDataFormat rowsOnly = csv(true);
-
         from(sinks.queue(Sinks.CSV)).routeId(Sinks.routeId(Sinks.CSV))
-                .process(e -> {
-                    Bar bar = e.getMessage().getBody(Bar.class);
-                    e.setProperty(BarFields.BARS, bar); // for the dead letter, once the body is a CSV row
-                    String file = relativePath(bar);
-                    e.getMessage().setHeader(Exchange.FILE_NAME, file);
-                    e.setProperty("newFile", !Files.exists(dataDir.resolve(file)));
-                })
-                .transform(method(fields, "csvRow"))
-                .choice()
-                    .when(exchangeProperty("newFile"))
-                        .marshal(withHeader)
-                    .otherwise()
-                        .marshal(rowsOnly)
-                .end()
-                .filter(e -> !replacedRevision(e))
-                    .to("file:{{caravan.data-dir}}?fileExist=Append");
+                .process(new SinkBatch(BATCH))
+                .process(this::write);
     }
 
-    /** A revision or backfill of a bar already in the file replaces its row; anything else is appended. */
-    private boolean replacedRevision(Exchange e) {
-        Bar bar = e.getProperty(BarFields.BARS, Bar.class);
-        // a backfilled bar may be one an earlier run wrote before it was stopped
-        if ((bar.revision() == 0 && bar.quality() != BarQuality.BACKFILLED) || e.getProperty("newFile", Boolean.class)) {
-            return false;
+    private void write(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Bar> bars = exchange.getMessage().getBody(List.class);
+        @SuppressWarnings("unchecked")
+        Set<String> written = exchange.getProperty(WRITTEN_FILES, Set.class);
+        if (written == null) {
+            written = new HashSet<>();
+            exchange.setProperty(WRITTEN_FILES, written);
         }
         try {
-            return CsvRowReplacer.replace(dataDir.resolve(e.getMessage().getHeader(Exchange.FILE_NAME, String.class)),
-                    e.getMessage().getBody(String.class), BarFields.openTime(bar) + ",");
+            files.write(bars, written);
         } catch (IOException failed) {
-            throw new UncheckedIOException(failed); // retried, then the bar dead letter, as any write failure
+            // retried, then the bar dead letter takes the bars not written
+            exchange.setProperty(BarFields.BARS, CsvBarFiles.unwritten(bars, written));
+            throw new UncheckedIOException(failed);
         }
-    }
-
-    private static CsvDataFormat csv(boolean skipHeader) {
-        CsvDataFormat format = new CsvDataFormat();
-        format.setHeader(String.join(",", BarFields.CSV_COLUMNS));
-        format.setSkipHeaderRecord(skipHeader);
-        format.setRecordSeparator("\n");
-        return format;
     }
 }

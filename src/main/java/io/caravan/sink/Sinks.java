@@ -28,8 +28,6 @@ public class Sinks {
     public static final String REDIS = "redis";
     public static final String PUBSUB = "pubsub";
     public static final Set<String> BUILT_IN = Set.of(CSV, JDBC, REDIS, PUBSUB);
-    /** Sinks whose route writes a batch (SinkBatch): their queue takes the bars of a close as one entry. */
-    private static final Set<String> BATCHES = Set.of(JDBC, REDIS, PUBSUB);
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
 
@@ -96,11 +94,11 @@ public class Sinks {
     }
 
     /**
-     * Whether the sink takes the bars of a close as one entry of its queue (a {@code List<Bar>}); the others (CSV, user
-     * sinks) take one entry per bar.
+     * Whether the sink takes the bars of a close as one entry of its queue (a {@code List<Bar>}) and writes what waits
+     * as a batch ({@link SinkBatch}): the built-in sinks do; a user sink takes one entry per bar.
      */
     public boolean takesBatches(String sink) {
-        return BATCHES.contains(sink);
+        return BUILT_IN.contains(sink);
     }
 
     /** The bound of a sink's queue, in bars. */
