@@ -71,7 +71,7 @@ public class BarRevisions {
     private Applied applyClosing(Map<String, List<Tick>> byBar) {
         Interval base = intervals.base();
         int added = 0;
-        int revised = 0;
+        List<Bar> revisions = new ArrayList<>();
         List<TickRejectedException> refused = new ArrayList<>();
         long now = clock.now();
         for (Map.Entry<String, List<Tick>> bar : byBar.entrySet()) {
@@ -82,8 +82,7 @@ public class BarRevisions {
                 trades.forEach(builder::add);
                 Bar revision = builder.build(closed.revision() + 1);
                 closedBars.remember(revision, builder);
-                producer.sendBody("direct:bar-closed", List.of(revision));
-                revised++;
+                revisions.add(revision);
                 continue;
             }
             long closesAt = intervals.closesAt(base, base.bucketStart(trades.get(0).ts()));
@@ -99,9 +98,10 @@ public class BarRevisions {
                 added++;
             }
         }
+        sendClosed(revisions);
         // a bar begun by fetched trades in a bucket already past its close is due now
         openBars.closeDue(now, intervals.graceMillis());
-        return new Applied(added, revised, refused);
+        return new Applied(added, revisions.size(), refused);
     }
 
     /**
@@ -136,6 +136,7 @@ public class BarRevisions {
         openBars.closeDue(now, intervals.graceMillis()); // the last minute of a gap may be due but not yet swept
         int added = 0;
         int revised = 0;
+        List<Bar> rewritten = new ArrayList<>();
         List<TickRejectedException> refused = new ArrayList<>();
         for (Bar kline : klineBars) {
             long closesAt = intervals.closesAt(base, kline.openTime());
@@ -157,15 +158,26 @@ public class BarRevisions {
             BarBuilder state = BarBuilder.forBar(kline, base).markBackfilled();
             Bar bar = state.build(closed == null ? 0 : closed.revision() + 1);
             closedBars.remember(bar, state);
-            producer.sendBody("direct:bar-closed", List.of(bar));
+            rewritten.add(bar);
             if (closed == null) {
                 added++;
             } else {
                 revised++;
             }
         }
+        sendClosed(rewritten);
         openBars.closeDue(now, intervals.graceMillis()); // longer bars begun by them in buckets already past
         return new Applied(added, revised, refused);
+    }
+
+    /**
+     * Rewritten (or first written) base bars, in their order, as one batch on the path of closed bars: to the
+     * watchers and sinks, and into the longer bars they belong to.
+     */
+    private void sendClosed(List<Bar> bars) {
+        if (!bars.isEmpty()) {
+            producer.sendBody("direct:bar-closed", bars);
+        }
     }
 
     private static boolean sameTrading(Bar ours, Bar kline) {
