@@ -51,7 +51,7 @@ public class HealthRegistration {
         }
         if (!sinks.active().isEmpty()) {
             readiness.register(SinksHealthCheck.NAME, new SinksHealthCheck(sinkStatuses.all(),
-                    sink -> sinks.backlog(camel).getOrDefault(sink, 0), java.time.Clock.systemUTC()));
+                    sink -> sinks.barsWaiting(sink, camel), java.time.Clock.systemUTC()));
         }
     }
 

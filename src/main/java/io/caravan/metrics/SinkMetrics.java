@@ -91,7 +91,7 @@ public class SinkMetrics {
                             .description("Time the bar engine waited for room in the sink's full queue (back-pressure)")
                             .register(registry)));
             String queue = configured.queue(sink);
-            Gauge.builder(BACKLOG, () -> configured.backlog(camel).getOrDefault(sink, 0))
+            Gauge.builder(BACKLOG, () -> configured.barsWaiting(sink, camel))
                     .tag("sink", sink).description("Bars waiting in the sink's queue").register(registry);
             SinkStatus status = statuses.of(sink);
             Gauge.builder(FAILING, () -> status.failing() == null ? 0 : 1).tag("sink", sink)

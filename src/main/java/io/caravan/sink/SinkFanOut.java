@@ -106,10 +106,9 @@ public class SinkFanOut {
         }
     }
 
-    /** The bars the sink's queue can take now: Camel bounds a queue of single bars; a batch queue's bars are counted. */
+    /** The bars the sink's queue can take now: its bound, in bars, less the bars waiting. */
     private int room(String sink, SedaEndpoint queue) {
-        return sinks.takesBatches(sink) ? Math.max(0, sinks.queueSize(sink) - Sinks.barsWaiting(queue))
-                : queue.getQueue().remainingCapacity();
+        return Math.max(0, sinks.queueSize(sink) - sinks.barsWaiting(sink, queue));
     }
 
     /**
@@ -155,7 +154,7 @@ public class SinkFanOut {
 
     private void queueFull(String sink, SedaEndpoint queue, Object bars, int count) {
         metrics.queueFull(sink, count);
-        int waiting = sinks.takesBatches(sink) ? Sinks.barsWaiting(queue) : queue.getCurrentQueueSize();
+        int waiting = sinks.barsWaiting(sink, queue);
         producer.send("direct:bar-dead-letter", e -> {
             e.getMessage().setBody(bars);
             e.setProperty(DEAD_SINK, sink);

@@ -106,13 +106,21 @@ public class Sinks {
         return queueSizes.getOrDefault(sink, defaultQueueSize);
     }
 
-    /** Bars waiting in a sink's queue: an entry is one bar or the bars of a close. */
-    public static int barsWaiting(SedaEndpoint queue) {
+    /** Bars waiting in the sink's queue (its endpoint): an entry is one bar, or the bars of a close. */
+    public int barsWaiting(String sink, SedaEndpoint queue) {
+        if (!takesBatches(sink)) {
+            return queue.getCurrentQueueSize();
+        }
         int bars = 0;
         for (Exchange entry : queue.getQueue()) {
             bars += entry.getMessage().getBody() instanceof List<?> batch ? batch.size() : 1;
         }
         return bars;
+    }
+
+    /** Bars waiting in the sink's queue. */
+    public int barsWaiting(String sink, CamelContext context) {
+        return barsWaiting(sink, context.getEndpoint(queue(sink), SedaEndpoint.class));
     }
 
     /** The queue endpoint a sink consumes from; the same URI for producer and consumer. */
@@ -130,8 +138,7 @@ public class Sinks {
     public Map<String, Integer> backlog(CamelContext context) {
         Map<String, Integer> backlog = new LinkedHashMap<>();
         for (String sink : active) {
-            SedaEndpoint queue = context.getEndpoint(queue(sink), SedaEndpoint.class);
-            backlog.put(sink, takesBatches(sink) ? barsWaiting(queue) : queue.getCurrentQueueSize());
+            backlog.put(sink, barsWaiting(sink, context));
         }
         return backlog;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -49,7 +50,10 @@ class SinkBatchTest {
             queue.getQueue().add(entry(camel, second));
             queue.getQueue().add(entry(camel, redriven));
             queue.getQueue().add(entry(camel, fourth));
-            assertEquals(7, Sinks.barsWaiting(queue), "bars, not entries");
+            Sinks sinks = new Sinks(SinksTest.config(Map.of("caravan.sinks", "jdbc,audit",
+                    "caravan.sink.audit.uri", "log:audit")));
+            assertEquals(7, sinks.barsWaiting("jdbc", queue), "bars, not entries");
+            assertEquals(3, sinks.barsWaiting("audit", queue), "a user sink's queue holds one bar an entry");
 
             Exchange taken = entry(camel, first);
             taken.getExchangeExtension().setFromEndpoint(queue);
@@ -59,7 +63,7 @@ class SinkBatchTest {
             expected.addAll(second);
             expected.add(redriven);
             assertEquals(expected, taken.getMessage().getBody(List.class), "3 + 2 + 1: the maximum reached");
-            assertEquals(4, Sinks.barsWaiting(queue));
+            assertEquals(4, sinks.barsWaiting("jdbc", queue));
 
             Exchange next = queue.getQueue().poll();
             next.getExchangeExtension().setFromEndpoint(queue);

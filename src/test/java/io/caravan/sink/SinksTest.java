@@ -18,7 +18,7 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 
 class SinksTest {
 
-    private static CaravanConfig config(Map<String, String> properties) {
+    static CaravanConfig config(Map<String, String> properties) {
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .addDefaultInterceptors()
                 .withInterceptors(new SinkUrisAsWritten())
