@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.caravan.support.LeanTicks;
 import io.caravan.support.SharedData;
+import io.caravan.support.TestTrade;
 import io.vertx.core.Vertx;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
@@ -80,17 +81,40 @@ public final class Benchmarks {
         System.exit(0);
     }
 
+    /**
+     * A sparse universe from real trades: the trades in time order, the n-th given to symbol {@code S<n mod count>},
+     * so each symbol trades now and then and nearly every trade opens bars of its own.
+     */
+    static List<TestTrade> dealtOver(int count, List<TestTrade> trades) {
+        List<String> names = SyntheticTicks.symbols(count);
+        List<TestTrade> dealt = new ArrayList<>(trades.size());
+        for (TestTrade t : trades) {
+            dealt.add(new TestTrade(names.get((int) (t.order() % count)), t.ts(), t.price(), t.size(), t.order()));
+        }
+        return dealt;
+    }
+
     void run() throws Exception {
         String started = Instant.now().toString();
         Files.createDirectories(work);
         if (parts.contains("throughput")) {
             List<Input> inputs = new ArrayList<>();
+            List<Input> replayOnly = new ArrayList<>();
             if (SharedData.present(LeanTicks.file("AIG", "20131007"))) {
                 Path lean = work.resolve("lean-2days.csv");
                 if (!Files.exists(lean)) {
                     LeanTicks.writeReplayCsv(LeanTicks.read(List.of("AIG", "BAC"), List.of("20131007", "20131008")), lean);
                 }
                 inputs.add(Input.of("real: Lean AIG+BAC 2 days", lean));
+                Path sparse = work.resolve("lean-2days-sparse-" + symbols + ".csv");
+                if (!Files.exists(sparse)) {
+                    LeanTicks.writeReplayCsv(dealtOver(symbols,
+                            LeanTicks.read(List.of("AIG", "BAC"), List.of("20131007", "20131008"))), sparse);
+                }
+                // by replay only: over the WebSocket, the simulator's rate is what such a row would show
+                replayOnly.add(Input.of(String.format(Locale.ROOT,
+                        "real, sparse: the same trades dealt round-robin over %,d symbols (about one bar per trade)",
+                        symbols), sparse));
             } else {
                 notes.add("The recorded data (../shared/data) is absent: the real-tick rows are missing.");
             }
@@ -108,6 +132,13 @@ public final class Benchmarks {
                 overWebSocket(input, app, "caravan over WebSocket", floor);
                 if (!baseline.isBlank()) {
                     overWebSocket(input, baseline, "baseline over WebSocket", floor);
+                }
+            }
+            for (Input input : replayOnly) {
+                Floor floor = floor(input);
+                replay(input, app, "caravan replay", floor);
+                if (!baseline.isBlank()) {
+                    replay(input, baseline, "baseline replay", floor);
                 }
             }
         }
