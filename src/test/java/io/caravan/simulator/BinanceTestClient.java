@@ -18,25 +18,33 @@ final class BinanceTestClient implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WebSocketClient wsClient;
-    private final WebSocket ws;
+    private WebSocket ws;
     final List<JsonNode> messages = new CopyOnWriteArrayList<>();
 
-    private BinanceTestClient(WebSocketClient wsClient, WebSocket ws) {
+    private BinanceTestClient(WebSocketClient wsClient) {
         this.wsClient = wsClient;
-        this.ws = ws;
-        ws.textMessageHandler(text -> {
-            try {
-                messages.add(JSON.readTree(text));
-            } catch (JsonProcessingException e) {
-                messages.add(JSON.getNodeFactory().textNode("NOT JSON: " + text));
-            }
-        });
+    }
+
+    private void received(String text) {
+        try {
+            messages.add(JSON.readTree(text));
+        } catch (JsonProcessingException e) {
+            messages.add(JSON.getNodeFactory().textNode("NOT JSON: " + text));
+        }
     }
 
     static BinanceTestClient connect(Vertx vertx, int port, String uri) throws Exception {
         WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions());
+        BinanceTestClient client = new BinanceTestClient(wsClient);
         try {
-            return new BinanceTestClient(wsClient, SimTestClient.await(wsClient.connect(port, "127.0.0.1", uri)));
+            // the handler is set on the event loop as the handshake completes, before the socket reads on: set from
+            // this thread, it came too late for a server that answers and closes at once ("WebSocket is closed")
+            client.ws = SimTestClient.await(wsClient.connect(port, "127.0.0.1", uri)
+                    .map(ws -> {
+                        ws.textMessageHandler(client::received);
+                        return ws;
+                    }));
+            return client;
         } catch (Exception e) {
             SimTestClient.await(wsClient.close());
             throw e;

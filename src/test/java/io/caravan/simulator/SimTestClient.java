@@ -48,20 +48,24 @@ final class SimTestClient implements AutoCloseable {
 
     /** Held for the connection's life, for the same reason. */
     private final WebSocketClient wsClient;
-    private final WebSocket ws;
+    private WebSocket ws;
     final List<Message> messages = new CopyOnWriteArrayList<>();
 
-    private SimTestClient(WebSocketClient wsClient, WebSocket ws) {
+    private SimTestClient(WebSocketClient wsClient) {
         this.wsClient = wsClient;
-        this.ws = ws;
-        ws.textMessageHandler(text -> messages.add(parse(text)));
     }
 
     static SimTestClient connect(Vertx vertx, int port, String uri) throws Exception {
         WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxMessageSize(4 << 20));
-        WebSocket ws = await(wsClient.connect(port, "127.0.0.1", uri));
-        return new SimTestClient(wsClient, ws);
+        SimTestClient client = new SimTestClient(wsClient);
+        // the handler is set on the event loop as the handshake completes (see BinanceTestClient.connect)
+        client.ws = await(wsClient.connect(port, "127.0.0.1", uri)
+                .map(ws -> {
+                    ws.textMessageHandler(text -> client.messages.add(parse(text)));
+                    return ws;
+                }));
+        return client;
     }
 
     static HttpResult get(int port, String uri) throws Exception {
