@@ -381,7 +381,8 @@ class FeedFaultsTest {
 
     /**
      * Replays the round's slice of the day, shifted to a day of its own, through a new simulator behind the proxy,
-     * with the round's faults until 90 % of the replay (the last gap ends at a live trade); waits for caravan to
+     * with the round's faults until 90 % of the replay, at most until 2 s before its end (the last gap ends at a live
+     * trade); waits for caravan to
      * settle, closes the bars and compares them.
      *
      * @return the dead-letter records of the round, by reason
@@ -438,7 +439,9 @@ class FeedFaultsTest {
             exchange.start();
             if (!round.faults().isEmpty()) {
                 long period = round.faultEvery().toMillis();
-                long stopAfter = (long) (round.seconds() * 900); // 90 % of the replay's wall time, in ms
+                // 90 % of the replay's wall time, and at least 2 s before its end: the last reconnect must come
+                // while trades still do (with the event clock, a gap ends at the first live trade after it)
+                long stopAfter = (long) Math.min(round.seconds() * 900, round.seconds() * 1000 - 2000);
                 AtomicInteger next = new AtomicInteger();
                 // counted from the replay's start (the first subscription and the settle delay)
                 Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> exchange.tradesServed() > 0);

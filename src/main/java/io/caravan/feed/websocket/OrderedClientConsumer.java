@@ -29,6 +29,8 @@ import io.caravan.tick.TickRejectedException;
  * back-pressure instead of an unbounded queue), and reconnects with exponential backoff. A message above
  * {@code caravan.websocket.max-frame-bytes} or a text message that is not UTF-8 is refused (see
  * {@link MessageAssembler}) into the route's error handler, the dead letter, and the connection goes on.
+ * Connecting runs on a thread of its own, so a lost connection is replaced at once, while the messages it brought are
+ * still being processed: the new connection's OPEN and messages queue behind them, in order.
  * With {@code maxConnectionAge} it closes a connection that old and reconnects; {@link #reconnect} does the same on
  * demand (a server announcing its shutdown). A connection that falls silent, even to a ping, for
  * {@code caravan.websocket.stale-after} is replaced ({@link SilenceWatch}).
@@ -46,8 +48,12 @@ public class OrderedClientConsumer extends DefaultConsumer {
     private final AtomicLong pauses = new AtomicLong();
     private final AtomicLong staleConnections = new AtomicLong();
     private ExecutorService worker;
+    /** Opens connections, one attempt at a time, never waiting for the messages queued on {@link #worker}. */
+    private ExecutorService connector;
     private volatile WebSocket socket;
-    private volatile boolean paused;
+    /** The socket paused because messages piled up, until they drain; null when none is. */
+    private volatile WebSocket paused;
+    /** Attempts failed since the last connection opened; touched on {@link #connector} only. */
     private int failedAttempts;
 
     public OrderedClientConsumer(OrderedWebsocketEndpoint endpoint, Processor processor) {
@@ -66,16 +72,23 @@ public class OrderedClientConsumer extends DefaultConsumer {
         // Camel's default profile (newSingleThreadExecutor) queues 1000 tasks and then runs the next one on the
         // caller, the event loop, ahead of the queued ones: frames went out of order and the event loop blocked. A
         // plain JDK executor: FIFO.
-        String threadName = "ws-feed-" + getEndpoint().address();
-        worker = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, threadName);
-            thread.setDaemon(true);
-            return thread;
-        });
+        worker = singleThread("ws-feed-" + getEndpoint().address());
+        // before, connects ran on the worker: a reconnect waited for every message of the lost connection to be
+        // processed first (seconds behind a busy feed), and trades sent meanwhile came only by gap-fill, or, with no
+        // trade after the late reconnect to end the gap, not at all
+        connector = singleThread("ws-connect-" + getEndpoint().address());
         getEndpoint().onNewSocket(this::attach);
         // the first connect runs like every reconnect: a feed that is down at start-up keeps trying instead of
         // failing the route
-        worker.execute(this::connect);
+        connector.execute(this::connect);
+    }
+
+    private static ExecutorService singleThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -85,6 +98,10 @@ public class OrderedClientConsumer extends DefaultConsumer {
         socket = null;
         if (s != null && !s.isClosed()) {
             s.close();
+        }
+        if (connector != null) {
+            connector.shutdownNow();
+            connector = null;
         }
         if (worker != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(worker);
@@ -110,8 +127,18 @@ public class OrderedClientConsumer extends DefaultConsumer {
             long delay = backoff(config, failedAttempts);
             LOG.warn("Cannot connect to {} ({}); retry {} in {} ms", getEndpoint().address(), rootMessage(e),
                     failedAttempts, delay);
-            getEndpoint().vertx().setTimer(delay, id -> submit(this::connect));
+            connectIn(delay);
         }
+    }
+
+    /** A connect attempt on {@link #connector} after {@code delay} ms. */
+    private void connectIn(long delay) {
+        getEndpoint().vertx().setTimer(delay, id -> {
+            ExecutorService c = connector;
+            if (c != null && !c.isShutdown()) {
+                c.execute(this::connect);
+            }
+        });
     }
 
     /** Doubles from reconnectInitialDelay up to reconnectInterval. */
@@ -149,7 +176,7 @@ public class OrderedClientConsumer extends DefaultConsumer {
                     return;
                 }
                 long now = System.currentTimeMillis();
-                switch (silence.check(now, paused)) {
+                switch (silence.check(now, paused == ws)) {
                     case PING -> ws.writePing(Buffer.buffer("caravan"));
                     case GIVE_UP -> {
                         getEndpoint().vertx().cancelTimer(id);
@@ -175,7 +202,7 @@ public class OrderedClientConsumer extends DefaultConsumer {
         ws.closeHandler(v -> {
             if (socket == ws && isRunAllowed()) {
                 LOG.warn("Disconnected from {}; reconnecting", getEndpoint().address());
-                submit(this::reconnectAfterClose);
+                reconnectAfterClose();
             }
         });
         long maxAge = getEndpoint().maxConnectionAgeMillis();
@@ -204,7 +231,7 @@ public class OrderedClientConsumer extends DefaultConsumer {
         socket = null; // its close, whenever it comes, is not this consumer's business any more
         getEndpoint().forget(ws);
         ws.close();
-        submit(this::reconnectAfterClose);
+        reconnectAfterClose();
     }
 
     /** Connections replaced because they fell silent (caravan.websocket.stale-after). */
@@ -225,20 +252,24 @@ public class OrderedClientConsumer extends DefaultConsumer {
         }
     }
 
+    /**
+     * On the event loop, as the connection closes: its CLOSE event queues behind its messages, ahead of the next
+     * connection's OPEN; the next connection is opened after the first backoff step, without waiting for them.
+     */
     private void reconnectAfterClose() {
         if (getEndpoint().getConfiguration().isFireWebSocketConnectionEvents()) {
-            process(null, VertxWebsocketEvent.CLOSE);
+            submit(() -> process(null, VertxWebsocketEvent.CLOSE));
         }
-        failedAttempts = 1;
-        long delay = backoff(getEndpoint().getConfiguration(), failedAttempts);
-        getEndpoint().vertx().setTimer(delay, id -> submit(this::connect));
+        connectIn(backoff(getEndpoint().getConfiguration(), 1));
     }
 
     private void onMessage(WebSocket ws, Context eventLoop, String text, int bytes) {
         long waiting = pendingBytes.addAndGet(bytes);
         peakPendingBytes.accumulateAndGet(waiting, Math::max);
-        if ((pending.incrementAndGet() >= PAUSE_AT || waiting > getEndpoint().maxPendingBytes()) && !paused) {
-            paused = true;
+        // the messages of a lost connection may still be waiting while its replacement brings more: what pauses is
+        // the socket that brings them, whichever was paused before
+        if ((pending.incrementAndGet() >= PAUSE_AT || waiting > getEndpoint().maxPendingBytes()) && paused != ws) {
+            paused = ws;
             pauses.incrementAndGet();
             ws.pause();
         }
@@ -247,8 +278,9 @@ public class OrderedClientConsumer extends DefaultConsumer {
                 process(text, VertxWebsocketEvent.MESSAGE);
             } finally {
                 long left = pendingBytes.addAndGet(-bytes);
-                if (pending.decrementAndGet() <= RESUME_AT && left <= getEndpoint().maxPendingBytes() / 4 && paused) {
-                    paused = false;
+                if (pending.decrementAndGet() <= RESUME_AT && left <= getEndpoint().maxPendingBytes() / 4
+                        && paused == ws) {
+                    paused = null;
                     // on the socket's event loop: resumed from this thread, Vert.x delivered the frames buffered
                     // during the pause here while newer ones arrived on the event loop, out of order
                     eventLoop.runOnContext(v -> ws.resume());
