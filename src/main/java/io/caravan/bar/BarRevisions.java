@@ -73,6 +73,8 @@ public class BarRevisions {
         int added = 0;
         List<Bar> revisions = new ArrayList<>();
         List<TickRejectedException> refused = new ArrayList<>();
+        // trades for open bars (or bars they begin), per base bucket: one exchange into the aggregator per bucket
+        Map<Long, List<Tick>> toOpenBars = new LinkedHashMap<>();
         long now = clock.now();
         for (Map.Entry<String, List<Tick>> bar : byBar.entrySet()) {
             ClosedBars.Closed closed = closedBars.get(bar.getKey());
@@ -85,7 +87,8 @@ public class BarRevisions {
                 revisions.add(revision);
                 continue;
             }
-            long closesAt = intervals.closesAt(base, base.bucketStart(trades.get(0).ts()));
+            long bucket = base.bucketStart(trades.get(0).ts());
+            long closesAt = intervals.closesAt(base, bucket);
             if (!closedBars.revisable(closesAt, now)) {
                 for (Tick t : trades) {
                     refused.add(new TickRejectedException(RejectReason.LATE, "bar closed longer than "
@@ -93,11 +96,11 @@ public class BarRevisions {
                 }
                 continue;
             }
-            for (Tick t : trades) {
-                producer.sendBodyAndProperty("direct:tick", t, TickAggregationStrategy.BACKFILL, true);
-                added++;
-            }
+            toOpenBars.computeIfAbsent(bucket, k -> new ArrayList<>()).addAll(trades);
+            added += trades.size();
         }
+        toOpenBars.forEach((bucket, trades) -> producer.sendBodyAndProperty("direct:tick",
+                new TickGroup(BarBook.keyOf(base, bucket), trades), TickAggregationStrategy.BACKFILL, true));
         sendClosed(revisions);
         // a bar begun by fetched trades in a bucket already past its close is due now
         openBars.closeDue(now, intervals.graceMillis());

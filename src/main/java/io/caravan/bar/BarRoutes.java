@@ -62,18 +62,14 @@ public class BarRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // a single tick, or a TickGroup already admitted by the batch route below; a trade fetched over REST
-        // (BarRevisions) skips the clock and the quote: it is old news, its bar is due
+        // one base bucket's ticks (a TickGroup): admitted by the batch route below, or fetched over REST (BarRevisions:
+        // old news, their bar is due, they skip the clock and the quote)
         from("direct:tick").routeId("bars").routeConfigurationId(TickRoutes.INGEST)
                 .process(e -> {
-                    if (e.getMessage().getBody() instanceof Tick tick) {
-                        if (!TickAggregationStrategy.isBackfill(e)) {
-                            clock.admit(tick);
-                            // only an admitted tick moves the quote: a late one counts nowhere but in the dead letter
-                            quotes.update(tick);
-                        }
-                        // a trade outside its market's regular session is kept, and counted (io.caravan.market)
-                        outOfSession.record(tick);
+                    if (TickAggregationStrategy.isBackfill(e)) {
+                        // a trade outside its market's regular session is kept, and counted (io.caravan.market); an
+                        // admitted one was counted as it was admitted
+                        e.getMessage().getBody(TickGroup.class).ticks().forEach(outOfSession::record);
                     }
                 })
                 .aggregate(ticks.correlation(), ticks)
@@ -82,12 +78,7 @@ public class BarRoutes extends RouteBuilder {
                     .executorService(new SynchronousExecutorService())
                     .completionPredicate(constant(false))
                     .to("direct:bar-closed")
-                .end()
-                .process(e -> {
-                    if (e.getMessage().getBody() instanceof Tick && !TickAggregationStrategy.isBackfill(e)) {
-                        clock.afterTick();
-                    }
-                });
+                .end();
 
         // validated ticks of a frame: each admitted in order (late ones refused one by one, as alone), then one
         // exchange per base bucket they touch (almost always one); the clock moves once the whole batch is in

@@ -42,8 +42,7 @@ public class TickAggregationStrategy implements AggregationStrategy {
         return new ExpressionAdapter() {
             @Override
             public Object evaluate(Exchange exchange) {
-                Object body = exchange.getMessage().getBody();
-                return body instanceof TickGroup group ? group.key().text() : keyOf((Tick) body).text();
+                return exchange.getMessage().getBody(TickGroup.class).key().text();
             }
         };
     }
@@ -54,13 +53,12 @@ public class TickAggregationStrategy implements AggregationStrategy {
     }
 
     /**
-     * The new exchange carries one tick, or a {@link TickGroup} of one bucket's ticks from a batch. A live trade never
+     * The new exchange carries a {@link TickGroup}: one bucket's ticks, from a batch or fetched. A live trade never
      * opens a bucket that has closed (see {@link ClosedBuckets}); it is refused as late.
      */
     @Override
     public Exchange aggregate(Exchange book, Exchange ticksExchange) {
-        Object body = ticksExchange.getMessage().getBody();
-        List<Tick> ticks = body instanceof TickGroup group ? group.ticks() : List.of((Tick) body);
+        List<Tick> ticks = ticksExchange.getMessage().getBody(TickGroup.class).ticks();
         boolean backfill = isBackfill(ticksExchange);
         if (book == null) {
             BarKey key = keyOf(ticks.get(0));

@@ -13,7 +13,10 @@ import io.caravan.feed.gap.FeedGaps;
 import io.caravan.feed.gap.GapFill;
 import io.caravan.metrics.IngestMetrics;
 
-/** Trades from every feed (one by one, or a frame's worth at once) → validated ticks; refusals → the tick dead letter. */
+/**
+ * Trades from every feed → validated ticks, as batches: a frame's (or a replay chunk's) trades are one exchange, and a
+ * trade sent alone is a batch of one. Refusals → the tick dead letter, one record per trade.
+ */
 @ApplicationScoped
 public class TickRoutes extends RouteBuilder {
 
@@ -44,13 +47,10 @@ public class TickRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // one trade (a user's route may send them so): a batch of one, on the one path
         from("direct:trade").routeId("ticks").routeConfigurationId(INGEST)
-                .process(e -> {
-                    RawTrade trade = e.getMessage().getBody(RawTrade.class);
-                    e.setProperty(RAW_PROPERTY, trade.raw());
-                    e.getMessage().setBody(check(trade));
-                })
-                .to("direct:tick");
+                .process(e -> e.getMessage().setBody(List.of(e.getMessage().getBody(RawTrade.class))))
+                .to("direct:trades");
 
         // a frame's (or a replay chunk's) trades as one exchange: per-trade exchanges were most of the cost per tick
         from("direct:trades").routeId("tick-batches").routeConfigurationId(INGEST)
@@ -67,7 +67,7 @@ public class TickRoutes extends RouteBuilder {
                 .to("file:{{caravan.data-dir}}/dead-letter?fileName=ticks-${date:now:yyyy-MM-dd}.ndjson&fileExist=Append");
     }
 
-    /** What every trade goes through, alone or in a batch: anything per trade belongs here, so both paths get it. */
+    /** What every trade goes through. */
     private Tick check(RawTrade trade) {
         Tick tick = validator.validate(trade);
         // the first trade after a feed (re)connected ends the gap it may have missed, a symbol's first trade its part of

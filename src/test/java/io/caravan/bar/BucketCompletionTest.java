@@ -71,12 +71,18 @@ class BucketCompletionTest {
         return BarBookTest.tick(symbol, ts, price, "1", ts);
     }
 
+    /** Ticks of one bucket, as the batch route (or BarRevisions) hands them to the aggregator. */
+    static TickGroup group(Tick... ticks) {
+        long bucket = Math.floorDiv(ticks[0].ts(), BarBookTest.M1.millis()) * BarBookTest.M1.millis();
+        return new TickGroup(BarBook.keyOf(BarBookTest.M1, bucket), List.of(ticks));
+    }
+
     @Test
     void aBucketClosesOnceWithEveryBarOfItAsOneBatch() {
-        producer.sendBody("direct:tick", tick("MSFT", T0 + 10, "10"));
-        producer.sendBody("direct:tick", new TickGroup(BarBook.keyOf(BarBookTest.M1, T0),
-                List.of(tick("IBM", T0 + 20, "30"), tick("AAPL", T0 + 30, "20"), tick("MSFT", T0 + 40, "11"))));
-        producer.sendBody("direct:tick", tick("MSFT", T0 + 60_001, "12")); // the next bucket
+        producer.sendBody("direct:tick", group(tick("MSFT", T0 + 10, "10")));
+        producer.sendBody("direct:tick",
+                group(tick("IBM", T0 + 20, "30"), tick("AAPL", T0 + 30, "20"), tick("MSFT", T0 + 40, "11")));
+        producer.sendBody("direct:tick", group(tick("MSFT", T0 + 60_001, "12"))); // the next bucket
         assertEquals(2, openBars.baseGroups().getKeys().size(), "one group per bucket, not per bar");
 
         assertEquals(0, openBars.closeDue(T0 + 60_000 + GRACE - 1, GRACE), "not before open + interval + grace");
@@ -101,11 +107,11 @@ class BucketCompletionTest {
 
     @Test
     void aLiveTradeCannotReopenAClosedBucketButAFetchedOneBeginsItsBar() {
-        producer.sendBody("direct:tick", tick("MSFT", T0 + 10, "10"));
+        producer.sendBody("direct:tick", group(tick("MSFT", T0 + 10, "10")));
         openBars.closeDue(T0 + 60_000 + GRACE, GRACE);
 
         CamelExecutionException late = org.junit.jupiter.api.Assertions.assertThrows(CamelExecutionException.class,
-                () -> producer.sendBody("direct:tick", tick("AAPL", T0 + 20, "20")));
+                () -> producer.sendBody("direct:tick", group(tick("AAPL", T0 + 20, "20"))));
         Throwable cause = late;
         while (cause != null && !(cause instanceof TickRejectedException)) {
             cause = cause.getCause();
@@ -114,8 +120,8 @@ class BucketCompletionTest {
         assertEquals(RejectReason.LATE, refused.reason());
         assertTrue(openBars.baseGroups().getKeys().isEmpty());
 
-        producer.sendBodyAndProperty("direct:tick", tick("AAPL", T0 + 20, "20"), TickAggregationStrategy.BACKFILL,
-                true);
+        producer.sendBodyAndProperty("direct:tick", group(tick("AAPL", T0 + 20, "20")),
+                TickAggregationStrategy.BACKFILL, true);
         assertEquals(1, openBars.closeDue(T0 + 60_000 + GRACE, GRACE));
         List<?> batch = (List<?>) closes.get(1);
         Bar aapl = (Bar) batch.get(0);
