@@ -433,6 +433,13 @@ public interface CaravanConfig {
          */
         @WithName("back-pressure")
         Optional<Boolean> backPressure();
+
+        /**
+         * A user sink only: whether its endpoint gets what waits in its queue as one message, the bars' JSON lines
+         * one after the other (NDJSON, up to 10,000 bars), instead of one message per bar. Default false.
+         */
+        @WithDefault("false")
+        boolean batch();
     }
 
     interface Redis {

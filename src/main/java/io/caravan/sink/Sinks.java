@@ -1,6 +1,7 @@
 package io.caravan.sink;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ public class Sinks {
 
     private final List<String> active;
     private final Map<String, String> userUris = new LinkedHashMap<>();
+    /** User sinks with caravan.sink.<name>.batch=true. */
+    private final Set<String> userBatches = new HashSet<>();
     private final Map<String, Integer> queueSizes = new LinkedHashMap<>();
     private final List<String> holdingBack = new ArrayList<>();
     private final int defaultQueueSize;
@@ -67,6 +70,9 @@ public class Sinks {
                         + ".uri=<a Camel endpoint URI>");
             } else {
                 userUris.put(sink, uri.trim());
+                if (config.sink().get(sink).batch()) {
+                    userBatches.add(sink);
+                }
             }
         }
     }
@@ -95,10 +101,11 @@ public class Sinks {
 
     /**
      * Whether the sink takes the bars of a close as one entry of its queue (a {@code List<Bar>}) and writes what waits
-     * as a batch ({@link SinkBatch}): the built-in sinks do; a user sink takes one entry per bar.
+     * as a batch ({@link SinkBatch}): the built-in sinks do, and user sinks with {@code caravan.sink.<name>.batch};
+     * other user sinks take one entry per bar.
      */
     public boolean takesBatches(String sink) {
-        return BUILT_IN.contains(sink);
+        return BUILT_IN.contains(sink) || userBatches.contains(sink);
     }
 
     /** The bound of a sink's queue, in bars. */

@@ -40,6 +40,14 @@ class SinksTest {
     }
 
     @Test
+    void aUserSinkTakesBatchesOnlyWhenItAsks() {
+        Sinks sinks = new Sinks(config(Map.of("caravan.sinks", "csv,audit,hook", "caravan.sink.audit.uri", "log:a",
+                "caravan.sink.hook.uri", "log:h", "caravan.sink.hook.batch", "true")));
+        assertEquals(List.of(true, false, true), List.of(sinks.takesBatches("csv"), sinks.takesBatches("audit"),
+                sinks.takesBatches("hook")));
+    }
+
+    @Test
     void aSimpleExpressionWithoutDefaultDoesNotBreakStartup() {
         Sinks sinks = new Sinks(config(Map.of("caravan.sinks", "hook",
                 "caravan.sink.hook.uri", "log:bars?showHeaders=${header.none}")));

@@ -36,7 +36,9 @@ import io.vertx.core.http.HttpServer;
 /**
  * The README's webhook example, for real: a user sink defined only in properties POSTs each bar to an HTTP server
  * with credentials from a placeholder; the server refuses the first requests with 503,
- * the sink's own retry budget carries them, and the server ends up with every bar exactly once.
+ * the sink's own retry budget carries them, and the server ends up with every bar exactly once. A second user sink
+ * with {@code batch=true} POSTs the bars that wait in its queue together, as NDJSON, and the server ends up with the
+ * same bars in fewer requests.
  */
 @QuarkusTest
 @TestProfile(WebhookSinkTest.Profile.class)
@@ -49,6 +51,8 @@ class WebhookSinkTest {
     /** A real HTTP server that answers 503 to its first three requests, then records each body. */
     public static class Receiver implements QuarkusTestResourceLifecycleManager {
         static final List<String> BODIES = new CopyOnWriteArrayList<>();
+        static final List<String> BATCHES = new CopyOnWriteArrayList<>();
+        static final List<String> BATCH_TYPES = new CopyOnWriteArrayList<>();
         static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();
         static final AtomicInteger REFUSED = new AtomicInteger();
         private Vertx vertx;
@@ -64,7 +68,12 @@ class WebhookSinkTest {
                     return;
                 }
                 AUTHORIZATIONS.add(String.valueOf(request.getHeader("Authorization")));
-                BODIES.add(body.toString());
+                if (request.path().equals("/batches")) {
+                    BATCHES.add(body.toString());
+                    BATCH_TYPES.add(String.valueOf(request.getHeader("Content-Type")));
+                } else {
+                    BODIES.add(body.toString());
+                }
                 request.response().setStatusCode(204).end();
             }));
             try {
@@ -72,8 +81,10 @@ class WebhookSinkTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return Map.of("caravan.sink.hook.uri", "http://127.0.0.1:" + port
-                    + "/bars?httpMethod=POST&authMethod=Basic&authUsername=caravan&authPassword={{hook.password}}&authenticationPreemptive=true");
+            String auth = "httpMethod=POST&authMethod=Basic&authUsername=caravan&authPassword={{hook.password}}"
+                    + "&authenticationPreemptive=true";
+            return Map.of("caravan.sink.hook.uri", "http://127.0.0.1:" + port + "/bars?" + auth,
+                    "caravan.sink.hook-batch.uri", "http://127.0.0.1:" + port + "/batches?" + auth);
         }
 
         @Override
@@ -91,10 +102,13 @@ class WebhookSinkTest {
             config.put("caravan.feeds", "replay");
             config.put("caravan.replay.file", INPUT.toString());
             config.put("caravan.data-dir", DATA.toString());
-            config.put("caravan.sinks", "hook");
+            config.put("caravan.sinks", "hook,hook-batch");
             config.put("hook.password", "s3cret"); // stands for {{env:HOOK_PASSWORD}}
-            config.put("caravan.sink.hook.max-redeliveries", "10");
-            config.put("caravan.sink.hook.initial-delay", "50ms");
+            for (String sink : List.of("hook", "hook-batch")) {
+                config.put("caravan.sink." + sink + ".max-redeliveries", "10");
+                config.put("caravan.sink." + sink + ".initial-delay", "50ms");
+            }
+            config.put("caravan.sink.hook-batch.batch", "true");
             return config;
         }
     }
@@ -106,6 +120,12 @@ class WebhookSinkTest {
         Map<String, ExpectedBar> expected = ExpectedBars.compute(SinkIsolationTest.trades(), ExpectedBars.ALL_INTERVALS);
         assertEquals(3, Receiver.REFUSED.get(), "the first requests were refused and retried");
         OutputBars.assertSameBars(expected, RedisBars.fromJson(Receiver.BODIES, false, "webhook"), "webhook");
+        List<String> batched = Receiver.BATCHES.stream().flatMap(String::lines).toList();
+        OutputBars.assertSameBars(expected, RedisBars.fromJson(batched, false, "webhook"), "batching webhook");
+        assertEquals(Receiver.BODIES.size(), batched.size(), "each bar once");
+        assertTrue(Receiver.BATCHES.size() < batched.size() / 2, Receiver.BATCHES.size() + " requests for "
+                + batched.size() + " bars");
+        assertTrue(Receiver.BATCH_TYPES.stream().allMatch("application/x-ndjson"::equals), "" + Receiver.BATCH_TYPES);
         String basic = "Basic " + Base64.getEncoder().encodeToString("caravan:s3cret".getBytes(StandardCharsets.UTF_8));
         assertTrue(Receiver.AUTHORIZATIONS.stream().allMatch(basic::equals), "credentials sent: " + Receiver.AUTHORIZATIONS);
         assertFalse(Files.exists(DATA.resolve("dead-letter")), "nothing given up");
