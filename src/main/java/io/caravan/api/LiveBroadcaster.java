@@ -32,7 +32,7 @@ public class LiveBroadcaster {
     }
 
     public void push() throws JsonProcessingException {
-        LiveFrame frame = updates.nextFrame();
+        LiveFrame frame = updates.nextFrame(!clients.all().isEmpty());
         String shared = null;
         long now = System.nanoTime();
         for (LiveClient client : clients.all()) {

@@ -48,10 +48,17 @@ public class LiveUpdates {
         closed.addAll(bars);
     }
 
-    /** Called at the push rate, by one thread. */
-    public LiveFrame nextFrame() {
+    /**
+     * Called at the push rate, by one thread. Price alerts are checked either way; without a page to send the frame
+     * to, the bars of the interval are dropped instead of made into views (a page that opens loads its history).
+     */
+    public LiveFrame nextFrame(boolean forPages) {
         List<Quote> quotes = changes.drain(MAX_QUOTES_PER_FRAME);
         List<PriceAlert> raisedOrCleared = alerts.check(quotes);
+        if (!forPages) {
+            closed.clear();
+            return new LiveFrame("frame", System.currentTimeMillis(), List.of(), List.of(), raisedOrCleared);
+        }
         List<LiveBar> bars = new ArrayList<>();
         for (Bar bar; (bar = closed.poll()) != null;) {
             bars.add(new LiveBar(bar.symbol(), bar.interval().label(), BarView.of(bar, true)));
