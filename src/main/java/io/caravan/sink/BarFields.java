@@ -7,9 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 
@@ -27,7 +24,6 @@ public class BarFields {
 
     /** Exchange property holding the bar(s) a sink works on, when its body has become something else (JSON). */
     public static final String BARS = "caravanBars";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The CSV columns, those of the Python script users come from. */
     public static final String[] CSV_COLUMNS = { "timestamp", "open", "high", "low", "close", "vwap", "volume",
@@ -70,15 +66,6 @@ public class BarFields {
         map.put("quality", bar.quality().label());
         map.put("revision", bar.revision());
         return map;
-    }
-
-    /** The bars as NDJSON: each bar's {@link #json} on a line of its own. */
-    public String ndjson(List<Bar> bars) throws JsonProcessingException {
-        StringBuilder lines = new StringBuilder(bars.size() * 320);
-        for (Bar bar : bars) {
-            lines.append(JSON.writeValueAsString(json(bar))).append('\n');
-        }
-        return lines.toString();
     }
 
     /** One record per bar a sink could not take or write (a batch gives several), with the sink and the reason. */

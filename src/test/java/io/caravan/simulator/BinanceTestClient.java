@@ -37,13 +37,7 @@ final class BinanceTestClient implements AutoCloseable {
         WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions());
         BinanceTestClient client = new BinanceTestClient(wsClient);
         try {
-            // the handler is set on the event loop as the handshake completes, before the socket reads on: set from
-            // this thread, it came too late for a server that answers and closes at once ("WebSocket is closed")
-            client.ws = SimTestClient.await(wsClient.connect(port, "127.0.0.1", uri)
-                    .map(ws -> {
-                        ws.textMessageHandler(client::received);
-                        return ws;
-                    }));
+            client.ws = SimTestClient.connectReading(wsClient, port, uri, client::received);
             return client;
         } catch (Exception e) {
             SimTestClient.await(wsClient.close());

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -59,13 +60,20 @@ final class SimTestClient implements AutoCloseable {
         WebSocketClient wsClient = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxMessageSize(4 << 20));
         SimTestClient client = new SimTestClient(wsClient);
-        // the handler is set on the event loop as the handshake completes (see BinanceTestClient.connect)
-        client.ws = await(wsClient.connect(port, "127.0.0.1", uri)
-                .map(ws -> {
-                    ws.textMessageHandler(text -> client.messages.add(parse(text)));
-                    return ws;
-                }));
+        client.ws = connectReading(wsClient, port, uri, text -> client.messages.add(parse(text)));
         return client;
+    }
+
+    /**
+     * Connects with the text handler set on the event loop as the handshake completes, before the socket reads on:
+     * set from the test thread, it came too late for a server that answers and closes at once ("WebSocket is closed").
+     */
+    static WebSocket connectReading(WebSocketClient wsClient, int port, String uri, Handler<String> onText)
+            throws Exception {
+        return await(wsClient.connect(port, "127.0.0.1", uri).map(ws -> {
+            ws.textMessageHandler(onText);
+            return ws;
+        }));
     }
 
     static HttpResult get(int port, String uri) throws Exception {
