@@ -51,6 +51,8 @@ public class OrderedClientConsumer extends DefaultConsumer {
     /** Opens connections, one attempt at a time, never waiting for the messages queued on {@link #worker}. */
     private ExecutorService connector;
     private volatile WebSocket socket;
+    /** The socket whose message the route is processing now (on {@link #worker}); null between messages. */
+    private volatile WebSocket delivering;
     /** The socket paused because messages piled up, until they drain; null when none is. */
     private volatile WebSocket paused;
     /** Attempts failed since the last connection opened; touched on {@link #connector} only. */
@@ -240,12 +242,20 @@ public class OrderedClientConsumer extends DefaultConsumer {
     }
 
     /**
-     * Closes the current connection; the consumer then reconnects as after any close (event CLOSE, then OPEN).
+     * Closes the connection whose message the route is processing (else the current one); the consumer then
+     * reconnects as after any close (event CLOSE, then OPEN). A message of a connection already replaced asks for
+     * nothing: its connection is gone, and closing its replacement would cut a healthy one.
      *
      * @param reason logged
      */
     public void reconnect(String reason) {
+        WebSocket from = delivering;
         WebSocket ws = socket;
+        if (from != null && from != ws) {
+            LOG.info("Not reconnecting to {} ({}): asked by a connection already replaced", getEndpoint().address(),
+                    reason);
+            return;
+        }
         if (ws != null && !ws.isClosed()) {
             LOG.info("Reconnecting to {}: {}", getEndpoint().address(), reason);
             ws.close();
@@ -274,9 +284,11 @@ public class OrderedClientConsumer extends DefaultConsumer {
             ws.pause();
         }
         submit(() -> {
+            delivering = ws;
             try {
                 process(text, VertxWebsocketEvent.MESSAGE);
             } finally {
+                delivering = null;
                 long left = pendingBytes.addAndGet(-bytes);
                 if (pending.decrementAndGet() <= RESUME_AT && left <= getEndpoint().maxPendingBytes() / 4
                         && paused == ws) {
